@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "allot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "allot", targets: ["allot"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "AllotCore"),
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                "AllotCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AllotCUR",
+            dependencies: ["AllotCore", "CZlib"]
+        ),
+        .target(
+            name: "AllotStore",
+            dependencies: [
+                "AllotCore",
+                "AllotCUR",
+                "Postgres",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "allot",
+            dependencies: [
+                "AllotCore",
+                "AllotCUR",
+                "AllotStore",
+                "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AllotCore"]),
+        .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore"]),
+        .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore"]),
+    ]
+)
