@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `allot`: the single executable. Subcommands parse flags and the environment, then call the libraries.
+@main
+struct AllotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "allot",
+        abstract: "Billing and commitment allocation across AWS Organizations.",
+        discussion: """
+            Without --database-url (or ALLOT_DATABASE_URL), allot uses a private PostgreSQL cluster under \
+            its data directory (--data-dir, ALLOT_HOME, default ./.allot), created and started on demand.
+            """,
+        subcommands: [
+            DatabaseCommand.self,
+            MigrateCommand.self,
+            StatusCommand.self,
+        ]
+    )
+}
