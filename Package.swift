@@ -61,9 +61,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "AllotTestSupport",
+            dependencies: ["AllotStore", "Postgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/AllotTestSupport"
+        ),
         .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AllotCore"]),
         .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore"]),
-        .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore"]),
+        .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore", "AllotTestSupport"]),
     ]
 )
