@@ -46,6 +46,7 @@ let package = Package(
                 "AllotCUR",
                 "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -67,7 +68,10 @@ let package = Package(
             path: "Tests/AllotTestSupport"
         ),
         .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "AllotCore"]),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "AllotCore", "AllotTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore"]),
         .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore", "AllotTestSupport"]),
     ]
