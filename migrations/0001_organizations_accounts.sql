@@ -8,6 +8,8 @@ CREATE TABLE organizations (
     -- The legal customer owning the organization; commitments move only between orgs of one customer.
     customer          text NOT NULL DEFAULT 'default',
     currency          text NOT NULL DEFAULT 'USD' CHECK (currency ~ '^[A-Z]{3}$'),
+    -- Names the organization's line item partitions (line_items_o<key>); never reused.
+    partition_key     integer GENERATED ALWAYS AS IDENTITY UNIQUE,
     created_at        timestamptz NOT NULL DEFAULT now()
 );
 

@@ -14,6 +14,8 @@ struct AllotCommand: AsyncParsableCommand {
             DatabaseCommand.self,
             MigrateCommand.self,
             StatusCommand.self,
+            IngestCommand.self,
+            DeliveriesCommand.self,
         ]
     )
 }

@@ -1,0 +1,77 @@
+import AllotCore
+import AllotStore
+import AllotTestSupport
+import Testing
+
+/// The real public CUR samples of `../shared/reference-data`, ingested end to end. Expected totals were
+/// computed independently with Python's `decimal` over the raw CSV (Σ of the column as text; amortized
+/// per the rules doc §1.6 b CASE).
+@Suite struct RealSampleIngestTests {
+    @Test func focusConvertersSampleWithTaxRows() async throws {
+        try await TestDatabase.migrated { database in
+            let path = ProjectPaths.referenceFile("focus-converters/sample-anonymous-aws-export-dataset.csv")
+            let outcome = try await database.ingest([path])
+            #expect(outcome.status == "ingested")
+            #expect(outcome.delivery.organization == "123412340534")
+            #expect(outcome.delivery.billingPeriod == "2023-11")
+            #expect(outcome.delivery.rowCount == 1281)
+            // python: sum(Decimal(r['lineItem/UnblendedCost'])) = 1.68230869740 (no SP/RI rows: amortized equal)
+            #expect(outcome.delivery.unblendedTotal == Amount("1.6823086974"))
+            #expect(outcome.delivery.amortizedTotal == Amount("1.6823086974"))
+            #expect(try await database.sum("unblended_cost", org: "123412340534", period: "2023-11") == Amount("1.6823086974"))
+            let types = try #require(outcome.reconciliation).byLineItemType.map { "\($0.key):\($0.rows)" }
+            #expect(types == ["Tax:12", "Usage:1269"])
+        }
+    }
+
+    @Test func kokuSavingsPlanSampleWith201Columns() async throws {
+        try await TestDatabase.migrated { database in
+            let outcome = try await database.ingest([ProjectPaths.referenceFile("koku/aws/2023-06-01.csv")])
+            #expect(outcome.delivery.rowCount == 3)
+            #expect(outcome.delivery.organization == "0099999999999")
+            // 3 SavingsPlanCoveredUsage rows, no negation rows: Σ unblended 30, Σ SP effective cost 0.3.
+            #expect(outcome.delivery.unblendedTotal == Amount(30))
+            #expect(outcome.delivery.amortizedTotal == Amount("0.3"))
+            let kinds = try await database.client.query(
+                "SELECT DISTINCT commitment_kind, commitment_owner_account_id FROM line_items WHERE org_id = '0099999999999'")
+            #expect(kinds.count == 1)
+            #expect(try kinds.first?.decode(String?.self, "commitment_kind") == "sp")
+        }
+    }
+
+    @Test func kokuSnakeCaseColumns() async throws {
+        try await TestDatabase.migrated { database in
+            let outcome = try await database.ingest([ProjectPaths.referenceFile("koku/aws/2022-07-01-alt-columns.csv")])
+            #expect(outcome.delivery.rowCount == 2)
+            #expect(outcome.delivery.billingPeriod == "2022-07")
+            #expect(outcome.delivery.unblendedTotal == .zero)
+        }
+    }
+
+    @Test func manifestWhoseRowsSpanThreePeriodsIsRejected() async throws {
+        try await TestDatabase.migrated { database in
+            let before = try await StoreSnapshot.take(database.client)
+            let manifest = ProjectPaths.referenceFile("koku/test_local_bucket/koku-local/20180801-20180901/koku-local-Manifest.json")
+            let error = await #expect(throws: IngestError.self) { try await database.ingest([manifest]) }
+            #expect(error?.code == .outsideBillingPeriod)
+            #expect(error?.description.contains("rows outside the billing period 2018-08") == true)
+            #expect(error?.description.contains("2018-07") == true || error?.description.contains("2018-09") == true)
+            #expect(try await StoreSnapshot.take(database.client) == before)
+            let failed = try await DeliveryRecord.list(database.client)
+            #expect(failed.map(\.status) == ["failed"])
+        }
+    }
+
+    @Test func fileWithOneFieldFewerThanItsHeaderIsRejected() async throws {
+        try await TestDatabase.migrated { database in
+            let before = try await StoreSnapshot.take(database.client)
+            let error = await #expect(throws: IngestError.self) {
+                try await database.ingest([ProjectPaths.referenceFile("koku/test_cur.csv.gz")])
+            }
+            #expect(error?.code == .unreadable)
+            #expect(error?.description.contains("131") == true)
+            #expect(error?.description.contains("130") == true)
+            #expect(try await StoreSnapshot.take(database.client) == before)
+        }
+    }
+}
