@@ -5,7 +5,8 @@ let package = Package(
     name: "allot",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "allot", targets: ["allot"])
+        .executable(name: "allot", targets: ["allot"]),
+        .executable(name: "allot-bench", targets: ["allot-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -68,6 +69,10 @@ let package = Package(
             name: "AllotTestSupport",
             dependencies: ["AllotStore", "Postgres", .product(name: "Logging", package: "swift-log")],
             path: "Tests/AllotTestSupport"
+        ),
+        .executableTarget(
+            name: "allot-bench",
+            dependencies: ["AllotCore"]
         ),
         .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
         .testTarget(
