@@ -59,7 +59,7 @@ extension DeliveryIngest {
     }
 
     /// A stable 64-bit key (FNV-1a) for the advisory lock of one (organization, period).
-    static func lockKey(organization: String, period: BillingPeriod) -> Int64 {
+    public static func lockKey(organization: String, period: BillingPeriod) -> Int64 {
         let hash = "allot-ingest|\(organization)|\(period)".utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
             ($0 ^ UInt64($1)) &* 1_099_511_628_211
         }
