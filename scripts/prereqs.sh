@@ -27,6 +27,7 @@ bindir=$(pg_bindir || true)
 { [ -n "$bindir" ] && [ -x "$bindir/initdb" ] && [ -x "$bindir/pg_ctl" ]; } || missing_packages+=(postgresql postgresql-contrib)
 command -v psql >/dev/null 2>&1 || missing_packages+=(postgresql-client)
 command -v python3 >/dev/null 2>&1 || missing_packages+=(python3)
+python3 -c "import jsonschema" >/dev/null 2>&1 || missing_packages+=(python3-jsonschema)
 if [ "$purpose" = bench ]; then
     command -v wrk >/dev/null 2>&1 || missing_packages+=(wrk)
     [ -x /usr/bin/time ] || missing_packages+=(time)

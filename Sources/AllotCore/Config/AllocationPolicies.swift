@@ -41,7 +41,7 @@ public enum CostBasis: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Where the unused part of a commitment goes.
-public enum UnusedCommitmentPolicy: String, Sendable, Hashable, Codable {
+public enum UnusedCommitmentPolicy: String, Sendable, Hashable, Codable, CaseIterable {
     /// The holding account's BU.
     case owner
     /// The BUs that used the commitment, pro rata to their covered cost.
@@ -50,7 +50,7 @@ public enum UnusedCommitmentPolicy: String, Sendable, Hashable, Codable {
 
 /// Who keeps the savings of commitment-covered usage.
 public struct SavingsPolicy: Sendable, Hashable, Codable {
-    public enum Mode: String, Sendable, Hashable, Codable {
+    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
         case passThrough = "pass-through", retainCentral = "retain-central", share
     }
 
@@ -81,7 +81,7 @@ public struct SavingsPolicy: Sendable, Hashable, Codable {
 
 /// Where credits go.
 public struct CreditPolicy: Sendable, Hashable, Codable {
-    public enum Mode: String, Sendable, Hashable, Codable {
+    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
         case asBilled = "as-billed", pooledPerOrg = "pooled-per-org", pooled, directed
     }
 
@@ -103,9 +103,10 @@ public struct CreditPolicy: Sendable, Hashable, Codable {
     }
 }
 
-/// A number written either as a string or as a number, kept as exact decimal text. YAML scalars decode as
-/// their text (`33.5` → "33.5"); a JSON number that is not an integer must be written as a string, because
-/// a JSON decoder would read it into a binary float first.
+/// A number written either as a string or as a number, kept as exact decimal text. Documents read through
+/// ``ConfigValue`` (YAML and JSON alike) decode a number as its text (`33.5` → "33.5"). Foundation's
+/// `JSONDecoder` (used for stored documents, which hold these as strings) would read a fractional JSON number
+/// into a binary float first, so it is refused there: write it as a string.
 struct FlexibleNumber: Decodable {
     var text: String
 

@@ -72,6 +72,6 @@ public struct SharedCostTargets: Sendable, Hashable, Codable {
 }
 
 /// How a shared cost is split.
-public enum SplitMethod: String, Sendable, Hashable, Codable {
+public enum SplitMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case even, proportional, fixed
 }
