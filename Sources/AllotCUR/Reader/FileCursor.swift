@@ -1,0 +1,75 @@
+import AllotCore
+
+/// One open CUR file: its byte source, scanner, header and decoder.
+final class FileCursor {
+    let file: CURDelivery.File
+    let source: any ByteSource
+    let scanner: CSVScanner
+    @exclusivity(unchecked) private(set) var decoder: LineItemDecoder
+    @exclusivity(unchecked) private(set) var rows = 0
+
+    /// Opens the file (gzip when its first bytes say so) and reads its header.
+    init(file: CURDelivery.File, options: CURReaderOptions) throws(CURReadError) {
+        self.file = file
+        let raw = try FileByteSource(path: file.path)
+        let magic = try raw.peekStart(count: 2)
+        if magic.isEmpty {
+            throw CURReadError(.emptyFile, "empty file", file: file.path)
+        }
+        let isGzip = magic == [0x1F, 0x8B]
+        if !isGzip && file.path.lowercased().hasSuffix(".gz") {
+            throw CURReadError(.notGzip, "not gzip data, although the name ends in .gz", file: file.path)
+        }
+        source = isGzip ? try GzipByteSource(file: raw) : raw
+        scanner = CSVScanner(source: source, file: file.path, bufferSize: options.bufferSize)
+        guard try scanner.nextRecord() else {
+            throw CURReadError(.emptyFile, "empty file (no header line)", file: file.path)
+        }
+        var names: [String] = []
+        names.reserveCapacity(scanner.fieldCount)
+        for index in 0..<scanner.fieldCount {
+            names.append(String(decoding: scanner.value(index), as: UTF8.self))
+        }
+        let plan = try ColumnPlan(names: names, file: file.path)
+        decoder = LineItemDecoder(plan: plan, file: file.path, payerAccountId: options.payerAccountId)
+    }
+
+    var header: CURHeader { decoder.plan.header }
+
+    /// Reads rows into `batch` until it holds `limit` items or the file ends; returns false at the end.
+    ///
+    /// Rows with problems are logged and skipped; once a problem is logged the caller stops using
+    /// the batch, so counting continues cheaply to the end.
+    func read(
+        into batch: inout [LineItem], limit: Int, interner: inout StringInterner, problems: inout ProblemLog
+    ) throws(CURReadError) -> Bool {
+        let columnCount = decoder.plan.names.count
+        while batch.count < limit {
+            guard try scanner.nextRecord() else {
+                if rows == 0 {
+                    throw CURReadError(.headerOnly, "the file has a header but no rows", file: file.path)
+                }
+                return false
+            }
+            rows += 1
+            guard scanner.fieldCount == columnCount else {
+                problems.record(
+                    CURProblem(
+                        file: file.path, line: scanner.recordLine, column: nil,
+                        message: "\(scanner.fieldCount) fields, but the header (line 1) has \(columnCount) columns",
+                        detail: nil))
+                continue
+            }
+            // Decoded in place in the batch: a line item is ~1 KB, and moving it costs as much as filling it.
+            batch.append(LineItem(usageAccountId: "", type: .usage, usageStart: .epoch, unblendedCost: .zero))
+            let decoded = decoder.decode(
+                scanner, into: &batch[batch.count - 1], interner: &interner, problems: &problems)
+            if !decoded || !problems.isEmpty { batch.removeLast() }
+        }
+        return true
+    }
+
+    func close() {
+        source.close()
+    }
+}
