@@ -43,10 +43,14 @@ public struct Amount: Sendable, Hashable {
 
     /// 10^n for 0 ≤ n ≤ 38.
     static func powerOfTen(_ n: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<n { result *= 10 }
-        return result
+        powersOfTen[n]
     }
+
+    private static let powersOfTen: [Int128] = {
+        var powers: [Int128] = [1]
+        for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
 }
 
 extension Amount: Comparable {
