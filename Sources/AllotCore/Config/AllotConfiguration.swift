@@ -16,13 +16,15 @@ public struct AllotConfiguration: Sendable, Hashable, Codable {
     public var rules: [MappingRule]
     public var policies: AllocationPolicies
     public var sharedCosts: [SharedCostRule]
+    /// Which BUs get invoices of their own (`invoices.level`).
+    public var invoices: InvoicePolicy
 
     public init(
         version: Int = 1, currency: String = "USD", organizations: [OrganizationDeclaration] = [],
         accounts: [AccountDeclaration] = [], accountPatterns: [AccountPattern] = [],
         holdingAccounts: [HoldingAccountDeclaration] = [], businessUnits: [BusinessUnitDeclaration] = [],
         defaultBU: String, rules: [MappingRule] = [], policies: AllocationPolicies = AllocationPolicies(),
-        sharedCosts: [SharedCostRule] = []
+        sharedCosts: [SharedCostRule] = [], invoices: InvoicePolicy = InvoicePolicy()
     ) {
         self.version = version
         self.currency = currency
@@ -35,6 +37,7 @@ public struct AllotConfiguration: Sendable, Hashable, Codable {
         self.rules = rules
         self.policies = policies
         self.sharedCosts = sharedCosts
+        self.invoices = invoices
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,6 +48,7 @@ public struct AllotConfiguration: Sendable, Hashable, Codable {
         case defaultBU = "default-bu"
         case rules, policies
         case sharedCosts = "shared-costs"
+        case invoices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +64,7 @@ public struct AllotConfiguration: Sendable, Hashable, Codable {
         rules = try container.decodeIfPresent([MappingRule].self, forKey: .rules) ?? []
         policies = try container.decodeIfPresent(AllocationPolicies.self, forKey: .policies) ?? AllocationPolicies()
         sharedCosts = try container.decodeIfPresent([SharedCostRule].self, forKey: .sharedCosts) ?? []
+        invoices = try container.decodeIfPresent(InvoicePolicy.self, forKey: .invoices) ?? InvoicePolicy()
     }
 }
 

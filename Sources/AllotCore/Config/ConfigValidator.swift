@@ -43,6 +43,7 @@ struct ConfigValidator {
         checkRules()
         checkPolicies()
         checkSharedCosts()
+        checkInvoices()
     }
 
     mutating func report(_ path: ConfigPath, _ message: String) {

@@ -52,6 +52,7 @@ public struct ConfigurationDiff: Sendable, Hashable, Codable, CustomStringConver
         mutating func settings(_ old: AllotConfiguration, _ new: AllotConfiguration) {
             field("settings", "", "currency", old.currency, new.currency)
             field("settings", "", "default-bu", old.defaultBU, new.defaultBU)
+            field("settings", "", "invoices.level", old.invoices.level, new.invoices.level)
         }
 
         mutating func organizations(_ old: [OrganizationDeclaration], _ new: [OrganizationDeclaration]) {

@@ -38,11 +38,11 @@ public enum ConfigurationText {
     private static let keyOrder: [String: Int] = Dictionary(
         [
             "version", "currency", "organizations", "accounts", "account-patterns", "holding-accounts", "business-units",
-            "default-bu", "rules", "policies", "shared-costs", "id", "account", "name", "payer", "customer", "kind", "bu",
+            "default-bu", "rules", "policies", "shared-costs", "invoices", "id", "account", "name", "payer", "customer", "kind", "bu",
             "history", "org", "from", "to", "children", "match", "bu-from-tag", "accounts", "account-name", "orgs", "tags",
             "cost-categories", "product-codes", "line-item-types", "tag", "values", "cost-basis", "unused-commitment",
             "savings", "credits", "mode", "central-bu", "share-percent", "source", "bus", "targets", "all-with-spend",
-            "method", "percentages",
+            "method", "percentages", "level",
         ].enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
     private static func reordered(_ value: ConfigValue) -> ConfigValue {

@@ -69,11 +69,11 @@ enum SchemaCheck {
     }
 
     /// The schema's errors for each document, `path: message` each (paths written as Allot writes them); empty
-    /// for a document that matches. One python3 process checks them all.
-    static func errors(_ documents: [ConfigValue]) throws -> [[String]] {
+    /// for a document that matches. One python3 process checks them all. `schema` is a file of `schemas/`.
+    static func errors(_ documents: [ConfigValue], schema: String = "allot-config.schema.json") throws -> [[String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, ProjectPaths.root + "/schemas/allot-config.schema.json"]
+        process.arguments = ["python3", "-c", script, ProjectPaths.root + "/schemas/" + schema]
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()
