@@ -14,6 +14,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        // Declared for its command-line tool only (`make generate`); no target runs its build plugin, because the
+        // generated code is committed under Sources/AllotAPI/Generated.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // The HTTP client of the end-to-end tests (HummingbirdTesting builds it anyway).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
     ],
     targets: [
         .systemLibrary(
@@ -53,14 +65,50 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "AllotGenerator",
+            dependencies: ["AllotCore", "AllotCUR", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "AllotAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["openapi-generator-config.yaml", "openapi-generated.sha256"]
+        ),
+        .target(
+            name: "AllotServer",
+            dependencies: [
+                "AllotAPI",
+                "AllotCore",
+                "AllotStore",
+                "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "allot",
             dependencies: [
                 "AllotCore",
                 "AllotCUR",
+                "AllotGenerator",
+                "AllotServer",
                 "AllotStore",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +120,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "allot-bench",
-            dependencies: ["AllotCore"]
+            dependencies: ["AllotCore", "AllotGenerator"]
         ),
         .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
         .testTarget(
@@ -80,6 +128,26 @@ let package = Package(
             dependencies: ["Postgres", "AllotCore", "AllotTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore"]),
-        .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore", "AllotTestSupport"]),
+        .testTarget(name: "AllotGeneratorTests", dependencies: ["AllotGenerator", "AllotCUR", "AllotCore"]),
+        .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore", "AllotGenerator", "AllotTestSupport"]),
+        .testTarget(
+            name: "AllotServerTests",
+            dependencies: [
+                "AllotServer",
+                "AllotAPI",
+                "AllotStore",
+                "AllotCore",
+                "Postgres",
+                "AllotTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

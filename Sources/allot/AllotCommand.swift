@@ -16,6 +16,18 @@ struct AllotCommand: AsyncParsableCommand {
             StatusCommand.self,
             IngestCommand.self,
             DeliveriesCommand.self,
+            ApplyCommand.self,
+            RulesCommand.self,
+            AllocateCommand.self,
+            AllocationsCommand.self,
+            LedgerCommand.self,
+            InvoiceCommand.self,
+            CloseCommand.self,
+            AdjustmentsCommand.self,
+            ReconcileCommand.self,
+            GenerateCommand.self,
+            ServeCommand.self,
+            TokensCommand.self,
         ]
     )
 }
