@@ -31,6 +31,8 @@ python3 -c "import jsonschema" >/dev/null 2>&1 || missing_packages+=(python3-jso
 if [ "$purpose" = bench ]; then
     command -v wrk >/dev/null 2>&1 || missing_packages+=(wrk)
     [ -x /usr/bin/time ] || missing_packages+=(time)
+    command -v bc >/dev/null 2>&1 || missing_packages+=(bc)
+    command -v curl >/dev/null 2>&1 || missing_packages+=(curl)
 fi
 
 if [ ${#missing_packages[@]} -gt 0 ]; then

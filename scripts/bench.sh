@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# `make bench`, the database figures: run through scripts/with-test-db.sh after `swift build -c release`.
+# Every figure is printed next to a baseline measured in the same run, on the same throwaway cluster:
+#
+#   ingest    `allot ingest` of a 1,000,000-row `bench` CUR  vs  `zcat | psql \copy` of the same file into an
+#             all-text table with one column per CSV column; ratio of rows/s (goal ≥ 1.0), and our peak RSS.
+#   allocate  `allot allocate` of that month with scripts/bench/allot.bench.yaml  vs  a plain
+#             SELECT org_id, usage_account_id, sum(amortized_cost) … GROUP BY 1, 2 over it (goal ≤ 3×).
+#   http      `wrk` 64 connections × 10 s on GET /v1/invoices/{id} (JSON) against `allot serve` on the demo
+#             data, closed (final invoices): requests/s and p99 (goal ≥ 2,000 req/s, p99 ≤ 50 ms).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${ALLOT_TEST_DATABASE_URL:?run me through scripts/with-test-db.sh}"
+allot=${ALLOT_BIN:-.build/release/allot}
+rows=${BENCH_ROWS:-1000000}
+url=$ALLOT_TEST_DATABASE_URL
+work=$(mktemp -d /tmp/allot-bench.XXXXXX)
+chmod 755 "$work"
+server=
+cleanup() {
+    [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+seconds() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc -l; }
+fmt() { printf "%.${2:-2}f" "$1"; }
+
+"$allot" migrate --database-url "$url" >/dev/null
+
+# --- ingest ------------------------------------------------------------------------------------------------------
+"$allot" generate --preset bench --rows "$rows" --out "$work/bench" --quiet
+manifest=$(ls "$work"/bench/bench/*/*/*-Manifest.json | head -n 1)
+file=$(ls "$work"/bench/bench/*/*/*/*.csv.gz | head -n 1)
+count=$(zcat "$file" | tail -n +2 | wc -l)
+"$allot" apply --database-url "$url" scripts/bench/allot.bench.yaml --effective-from 2026-10 >/dev/null
+
+start=$(seconds)
+/usr/bin/time -f "%M" -o "$work/rss" "$allot" ingest --quiet --database-url "$url" "$manifest"
+ours=$(elapsed "$start" "$(seconds)")
+rss_kb=$(tail -n 1 "$work/rss")
+
+columns=$(zcat "$file" | head -n 1 | python3 -c '
+import csv, sys
+names = next(csv.reader(sys.stdin))
+print(", ".join("\"%s\" text" % n.replace("\"", "\"\"") for n in names))')
+psql "$url" -qc "DROP TABLE IF EXISTS bench_raw; CREATE UNLOGGED TABLE bench_raw ($columns)" >/dev/null
+start=$(seconds)
+zcat "$file" | psql "$url" -qc "\\copy bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)"
+raw=$(elapsed "$start" "$(seconds)")
+psql "$url" -qc "DROP TABLE bench_raw" >/dev/null
+
+echo "ingest: bench preset, $count rows, $(du -m "$file" | cut -f1) MB gzip"
+echo "  allot ingest          $(fmt "$(echo "$count / $ours" | bc -l)" 0) rows/s ($(fmt "$ours") s), peak RSS $(fmt "$(echo "$rss_kb / 1024" | bc -l)" 0) MB"
+echo "  zcat | psql \\copy     $(fmt "$(echo "$count / $raw" | bc -l)" 0) rows/s ($(fmt "$raw") s) into an all-text table"
+echo "  ratio                 $(fmt "$(echo "$raw / $ours" | bc -l)") (goal ≥ 1.0)"
+
+# --- allocate ----------------------------------------------------------------------------------------------------
+aggregate="SELECT org_id, usage_account_id, sum(amortized_cost) FROM line_items WHERE billing_period = '2026-10-01' GROUP BY 1, 2"
+psql "$url" -qc "$aggregate" >/dev/null   # warm the cache for both
+start=$(seconds)
+psql "$url" -qc "$aggregate" >/dev/null
+plain=$(elapsed "$start" "$(seconds)")
+start=$(seconds)
+"$allot" allocate --database-url "$url" --period 2026-10 >/dev/null
+allocation=$(elapsed "$start" "$(seconds)")
+echo "allocate: 2026-10 of the bench preset ($count line items), scripts/bench/allot.bench.yaml"
+echo "  allot allocate        $(fmt "$allocation") s"
+echo "  plain GROUP BY        $(fmt "$plain") s (psql, org × account Σ amortized cost)"
+echo "  ratio                 $(fmt "$(echo "$allocation / $plain" | bc -l)") (goal ≤ 3)"
+
+# --- http --------------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+    echo "http: skipped (wrk is not installed: apt-get install wrk)"
+    exit 0
+fi
+database=allot_bench_http
+psql "$url" -qc "CREATE DATABASE $database" >/dev/null
+http_url="$url dbname=$database"
+"$allot" migrate --database-url "$http_url" >/dev/null
+"$allot" apply --database-url "$http_url" allot.example.yaml >/dev/null
+"$allot" generate --preset demo --out "$work/demo" --quiet
+for manifest in "$work"/demo/*/*/*/*-Manifest.json; do "$allot" ingest --quiet --database-url "$http_url" "$manifest"; done
+"$allot" allocate --database-url "$http_url" --period 2026-10 >/dev/null
+# Finance pulls final invoices: the period is closed, so each is served as the bytes stored at issue.
+"$allot" close --database-url "$http_url" --period 2026-10 >/dev/null
+token=$("$allot" tokens create --database-url "$http_url" --name bench --role admin --quiet)
+"$allot" serve --database-url "$http_url" --port 0 --max-connections 16 > "$work/serve.out" 2> "$work/serve.log" &
+server=$!
+for _ in $(seq 1 100); do grep -q "serving on" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+base=$(grep -o 'http://[^ ]*' "$work/serve.out" | head -n 1)
+id=$(curl -sf -H "Authorization: Bearer $token" "$base/v1/invoices?period=2026-10&limit=1" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
+wrk -t 2 -c 64 -d 10s --latency -H "Authorization: Bearer $token" -H "Accept: application/json" \
+    "$base/v1/invoices/$id" > "$work/wrk.out"
+requests=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
+errors=$(grep -E "Non-2xx|Socket errors" "$work/wrk.out" || true)
+echo "http: GET /v1/invoices/$id (JSON), wrk 64 connections × 10 s, release build, demo data"
+echo "  $(fmt "$requests" 0) requests/s, p99 $p99 (goals ≥ 2,000 req/s, p99 ≤ 50 ms)${errors:+; $errors}"
