@@ -115,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "AllotTestSupport",
-            dependencies: ["AllotStore", "Postgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AllotCore", "AllotStore", "Postgres", .product(name: "Logging", package: "swift-log")],
             path: "Tests/AllotTestSupport"
         ),
         .executableTarget(
