@@ -30,7 +30,7 @@ fmt() { printf "%.${2:-2}f" "$1"; }
 "$allot" migrate --database-url "$url" >/dev/null
 
 # --- ingest ------------------------------------------------------------------------------------------------------
-"$allot" generate --preset bench --rows "$rows" --out "$work/bench" --quiet
+"$allot" generate --preset bench --rows "$rows" --rows-per-file 100000000 --out "$work/bench" --quiet
 manifest=$(ls "$work"/bench/bench/*/*/*-Manifest.json | head -n 1)
 file=$(ls "$work"/bench/bench/*/*/*/*.csv.gz | head -n 1)
 count=$(zcat "$file" | tail -n +2 | wc -l)
@@ -41,10 +41,10 @@ start=$(seconds)
 ours=$(elapsed "$start" "$(seconds)")
 rss_kb=$(tail -n 1 "$work/rss")
 
-columns=$(zcat "$file" | head -n 1 | python3 -c '
-import csv, sys
-names = next(csv.reader(sys.stdin))
-print(", ".join("\"%s\" text" % n.replace("\"", "\"\"") for n in names))')
+columns=$(python3 -c '
+import csv, gzip, sys
+names = next(csv.reader(gzip.open(sys.argv[1], "rt")))
+print(", ".join("\"%s\" text" % n.replace("\"", "\"\"") for n in names))' "$file")
 psql "$url" -qc "DROP TABLE IF EXISTS bench_raw; CREATE UNLOGGED TABLE bench_raw ($columns)" >/dev/null
 start=$(seconds)
 zcat "$file" | psql "$url" -qc "\\copy bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)"

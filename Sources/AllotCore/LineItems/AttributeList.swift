@@ -180,8 +180,22 @@ extension AttributeList {
 
     /// Appends valid UTF-8 as a JSON string literal, quotes included.
     static func appendJSONString(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
+        if utf8.withContiguousStorageIfAvailable({ appendJSONString($0, to: &bytes) }) == nil {
+            Array(utf8).withUnsafeBufferPointer { appendJSONString($0, to: &bytes) }
+        }
+    }
+
+    /// Appends runs of ordinary bytes in one go (the ingest writes every product attribute through here); only
+    /// quotes, backslashes and control characters take the slow path. UTF-8 continuation bytes are all ≥ 0x80, so
+    /// matching single ASCII bytes never splits a character.
+    private static func appendJSONString(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
+        var runStart = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 bytes.append(UInt8(ascii: "\\"))
@@ -192,14 +206,13 @@ extension AttributeList {
             case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
             case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
             case 0x00: bytes.append(contentsOf: "\\ufffd".utf8)
-            case 0x01..<0x20:
+            default:
                 bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(hexDigits[Int(byte >> 4)])
                 bytes.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -13,6 +13,16 @@ import Testing
         #expect(errors == [[]])
     }
 
+    /// The rule sets that ship — the demo's `allot.example.yaml` and the benchmark's — match the schema and load.
+    @Test(arguments: ["allot.example.yaml", "scripts/bench/allot.bench.yaml"])
+    func shippedRuleSetsMatchTheSchemaAndLoad(path: String) throws {
+        let text = try String(contentsOfFile: ProjectPaths.root + "/" + path, encoding: .utf8)
+        #expect(try SchemaCheck.errors([try ConfigurationFormat.yaml.read(text)]) == [[]])
+        let configuration = try ConfigurationFormat.yaml.load(text)
+        try configuration.validate()
+        #expect(!configuration.rules.isEmpty && !configuration.sharedCosts.isEmpty)
+    }
+
     @Test func brokenDocumentsDoNotMatchTheSchema() throws {
         let broken: [(yaml: String, error: String)] = [
             (BrokenDocument.document("rules:\n  - { match: { tagz: { user_team: [web] } }, bu: web }\n"),
