@@ -37,6 +37,7 @@ public func buildApplication(
     let importRoot = try configuration.importRoot.map(ImportRoot.init)
     try FileManager.default.createDirectory(atPath: configuration.spoolDirectory, withIntermediateDirectories: true)
     let ingests = IngestJobs(client: client, metrics: metrics, logger: logger)
+    let finalInvoices = FinalInvoiceCache()
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestObservationMiddleware(metrics: metrics)
@@ -46,13 +47,14 @@ public func buildApplication(
                 tokens: APITokens(client: client, logger: logger), cacheTime: configuration.tokenCacheTime))
         AuditMiddleware(auditLog: AuditLog(client: client))
         DocumentBodyMiddleware(maxBytes: configuration.maxDocumentBytes)
+        IssuedInvoiceMiddleware(cache: finalInvoices)
         ResponseOverrideMiddleware()
         OpenAPIContextMiddleware()
     }
     let api = APIImplementation(
         client: client, configuration: configuration, metrics: metrics, ingests: ingests,
         spool: UploadSpool(directory: configuration.spoolDirectory, maxBytes: configuration.maxUploadBytes),
-        importRoot: importRoot, logger: logger)
+        importRoot: importRoot, finalInvoices: finalInvoices, logger: logger)
     try api.registerHandlers(on: router)
     return Application(
         router: router,

@@ -53,13 +53,26 @@ extension APIImplementation {
         let notFound = APIProblem.notFound("no invoice '\(id)'")
         let file: InvoiceFile
         switch id {
+        case .final(let number) where format == .json:
+            guard let invoice = try await issuedInvoice(number: number),
+                try await invoiceScope(.invoicesRead, period: invoice.period).contains(invoice.businessUnit)
+            else {
+                throw notFound
+            }
+            // The generated code re-encodes the typed document; the bytes go out as they were issued (their SHA-256
+            // is recorded). IssuedInvoiceMiddleware answers unlimited callers from the cache without it.
+            context.facts.respond(header: .contentType, invoice.contentType)
+            context.facts.respond(header: .contentDisposition, invoice.contentDisposition)
+            context.facts.respond(body: invoice.bytes, contentType: invoice.contentType)
+            return .ok(.init(body: .json(invoice.document)))
         case .final(let number):
-            guard let stored = try await StoredInvoice.find(number: number, client), let period = BillingPeriod(stored.period),
+            guard let stored = try await StoredInvoice.issuedFile(number: number, format: format, client),
+                let period = BillingPeriod(stored.period),
                 try await invoiceScope(.invoicesRead, period: period).contains(stored.businessUnit)
             else {
                 throw notFound
             }
-            file = try stored.file(format)
+            file = stored.file
         case .draft(let runId, let unit):
             guard let run = try await AllocationRun.find(id: runId, client), let period = BillingPeriod(run.period),
                 try await AllocationRun.current(period: period, client)?.id == runId,
@@ -85,12 +98,29 @@ extension APIImplementation {
         case .html:
             return .ok(.init(body: .html(HTTPBody(file.bytes))))
         default:
-            // The generated code would re-encode the document; the bytes go out as they are (a final document's
-            // as issued, whose SHA-256 is recorded), checked against the schema here.
+            // A draft: the generated code would re-encode the document; the bytes go out as they are, checked
+            // against the schema here.
             let document = try Self.bridge(file.bytes, to: Components.Schemas.InvoiceDocument.self)
             context.facts.respond(body: ByteBuffer(bytes: file.bytes), contentType: file.contentType)
             return .ok(.init(body: .json(document)))
         }
+    }
+
+    /// A final document's JSON as issued, checked against the schema: from ``FinalInvoiceCache`` once read (a final
+    /// document never changes); nil when there is no final document of that number.
+    func issuedInvoice(number: String) async throws -> IssuedInvoice? {
+        if let cached = finalInvoices[number] { return cached }
+        guard let stored = try await StoredInvoice.issuedFile(number: number, format: .json, client),
+            let period = BillingPeriod(stored.period)
+        else {
+            return nil
+        }
+        let invoice = IssuedInvoice(
+            number: stored.number, period: period, businessUnit: stored.businessUnit, fileName: stored.file.name,
+            contentType: stored.file.contentType, bytes: ByteBuffer(bytes: stored.file.bytes),
+            document: try Self.bridge(stored.file.bytes, to: Components.Schemas.InvoiceDocument.self))
+        finalInvoices.insert(invoice)
+        return invoice
     }
 
     /// The units a caller may see of a period's invoices (or adjustments): by the BU tree of the period's current
@@ -101,6 +131,23 @@ extension APIImplementation {
         guard access == .scoped else { return BusinessUnitScope(principal: principal, access: access, nodes: []) }
         let run = try await AllocationRun.current(period: period, client)
         return BusinessUnitScope(principal: principal, access: access, nodes: run?.businessUnits?.nodes ?? [])
+    }
+
+    /// ``invoiceFormat(accepting:)`` of an `Accept` header value as the generated code parses it (JSON without one);
+    /// nil when it is malformed or names no invoice format.
+    static func invoiceFormat(acceptHeader: String?) -> InvoiceFormat? {
+        guard let acceptHeader else { return .json }
+        var accept: [AcceptHeaderContentType<Operations.GetInvoice.AcceptableContentType>] = []
+        for component in acceptHeader.split(separator: ",") {
+            // Trimmed as the generated code trims it.
+            let trimmed = String(component.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            guard let entry = AcceptHeaderContentType<Operations.GetInvoice.AcceptableContentType>(rawValue: trimmed)
+            else {
+                return nil
+            }
+            accept.append(entry)
+        }
+        return try? invoiceFormat(accepting: accept)
     }
 
     /// The format `Accept` asks for: the acceptable one of highest quality (JSON, then CSV, then HTML on a tie);
