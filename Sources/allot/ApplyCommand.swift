@@ -57,7 +57,7 @@ struct ApplyCommand: AsyncParsableCommand {
             report(error)
             throw ExitCode(1)
         }
-        let appliedBy = appliedBy ?? options.environment["USER"] ?? options.environment["LOGNAME"] ?? "unknown"
+        let appliedBy = appliedBy ?? options.operatorName
         let result: ApplyResult
         do {
             result = try await options.withClient(maxConnections: 2) { client, logger in

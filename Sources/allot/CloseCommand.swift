@@ -27,7 +27,7 @@ struct CloseCommand: AsyncParsableCommand {
         let date = try issueDate.map { text in
             do { return try LocalDate(parsing: text) } catch { throw ValidationError("--issue-date: '\(text)' is not YYYY-MM-DD") }
         }
-        let actor = InvoiceCommand.actor(options)
+        let actor = options.actor
         let outcome = try await options.withClient { client, logger in
             let invoices = Invoices(client: client, logger: logger)
             return adjustments

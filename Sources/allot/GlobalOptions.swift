@@ -17,6 +17,16 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// Who runs the command, for the records it writes: `$USER`, `$LOGNAME`, else the name of the process's user.
+    var operatorName: String {
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "uid \(getuid())" }
+        return String(cString: name)
+    }
+
+    /// Who did it, in the audit log and on issued documents: `cli:<operator>`.
+    var actor: String { "cli:" + operatorName }
+
     /// The data directory: the flag, then ALLOT_HOME, then `./.allot`.
     var home: String {
         dataDir ?? environment["ALLOT_HOME"] ?? FileManager.default.currentDirectoryPath + "/.allot"

@@ -20,9 +20,4 @@ struct InvoiceCommand: AsyncParsableCommand {
         guard let period = BillingPeriod(text) else { throw ValidationError("--period: '\(text)' is not YYYY-MM") }
         return period
     }
-
-    /// `cli:<user>`: who issues documents from the command line.
-    static func actor(_ options: GlobalOptions) -> String {
-        "cli:" + (options.environment["USER"] ?? options.environment["LOGNAME"] ?? "unknown")
-    }
 }

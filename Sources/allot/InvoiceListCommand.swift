@@ -30,19 +30,21 @@ struct InvoiceListCommand: AsyncParsableCommand {
             print("\(summary.period) · open · drafts of run \(summary.currentRunId.map(String.init) ?? "none")")
         }
         print("")
+        func unit(_ entry: InvoiceIndexEntry) -> String { "\(entry.businessUnit) (\(entry.businessUnitName))" }
+        let unitWidth = summary.documents.map { unit($0).count }.reduce(28, max)
         print(
-            "\(TextLayout.pad("number", 18))  \(TextLayout.pad("kind", 11))  \(TextLayout.pad("BU", 28))  "
+            "\(TextLayout.pad("number", 18))  \(TextLayout.pad("kind", 11))  \(TextLayout.pad("BU", unitWidth))  "
                 + "\(TextLayout.pad("adjusts", 18))  \(TextLayout.right("total", 14))")
         var totals: [String: Amount] = [:]
         for entry in summary.documents {
             print(
                 "\(TextLayout.pad(entry.number, 18))  \(TextLayout.pad(entry.kind, 11))  "
-                    + "\(TextLayout.pad("\(entry.businessUnit) (\(entry.businessUnitName))", 28))  \(TextLayout.pad(entry.adjusts ?? "", 18))  "
+                    + "\(TextLayout.pad(unit(entry), unitWidth))  \(TextLayout.pad(entry.adjusts ?? "", 18))  "
                     + "\(TextLayout.right(entry.total, 14)) \(entry.currency)")
             totals[entry.currency, default: .zero] += (try? Amount(parsing: entry.total)) ?? .zero
         }
         for (currency, total) in totals.sorted(by: { $0.key < $1.key }) {
-            print("\(TextLayout.pad("total", 83))  \(TextLayout.right(total.description, 14)) \(currency)")
+            print("\(TextLayout.pad("total", 55 + unitWidth))  \(TextLayout.right(total.description, 14)) \(currency)")
         }
         if summary.documents.isEmpty { print("(no documents: the run allocated nothing)") }
         if let stale = summary.staleRun { print("\nwarning: \(stale)") }

@@ -15,11 +15,6 @@ struct TokensCommand: AsyncParsableCommand {
             """,
         subcommands: [Create.self, List.self, Revoke.self]
     )
-
-    /// The audit log's actor for the command line: `cli:<user>`.
-    static func actor(_ options: GlobalOptions) -> String {
-        "cli:" + (options.environment["USER"] ?? options.environment["LOGNAME"] ?? "unknown")
-    }
 }
 
 extension TokensCommand {
@@ -48,7 +43,7 @@ extension TokensCommand {
             // An APITokenError's message is printed as it is ("Error: …") and the exit code is 1.
             let created = try await options.withClient(maxConnections: 1) { client, logger in
                 try await APITokens(client: client, logger: logger).create(
-                    name: name, role: role, businessUnits: businessUnits, actor: TokensCommand.actor(options))
+                    name: name, role: role, businessUnits: businessUnits, actor: options.actor)
             }
             if quiet {
                 print(created.secret.text)
@@ -98,7 +93,7 @@ extension TokensCommand {
 
         func run() async throws {
             _ = try await options.withClient(maxConnections: 1) { client, logger in
-                try await APITokens(client: client, logger: logger).revoke(name: name, actor: TokensCommand.actor(options))
+                try await APITokens(client: client, logger: logger).revoke(name: name, actor: options.actor)
             }
             print("revoked token '\(name)'")
         }

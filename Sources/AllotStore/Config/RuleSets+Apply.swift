@@ -28,7 +28,10 @@ extension RuleSets {
         }.joined()
         if dryRun {
             return try await client.withConnection { connection in
-                try await plan(document, sha256: sha256, effectiveFrom: effectiveFrom, on: connection).result(.dryRun, version: nil)
+                let plan = try await plan(document, sha256: sha256, effectiveFrom: effectiveFrom, on: connection)
+                // What the real apply would answer: nothing to store when the file is the version in force.
+                if plan.isUnchanged, let newest = plan.newest { return plan.result(.unchanged, version: newest) }
+                return plan.result(.dryRun, version: nil)
             }
         }
         return try await client.withAdvisoryLock(key: Self.lockKey) { connection in
