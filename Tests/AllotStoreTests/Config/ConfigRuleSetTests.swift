@@ -153,6 +153,9 @@ import Testing
             #expect(try await RegistrySnapshot.take(database.client) == .empty)
 
             _ = try await database.apply(ConfigExample.yaml)
+            // The same file again: the dry run answers what the apply would, that nothing is to be stored.
+            let again = try await database.apply(ConfigExample.yaml, dryRun: true)
+            #expect(again.status == .unchanged && again.version == 1)
             let before = try await RegistrySnapshot.take(database.client)
             let second = try await database.apply(ConfigExampleV2.yaml, effectiveFrom: "2026-09", dryRun: true)
             #expect(second.status == .dryRun)
