@@ -13,32 +13,15 @@ final class ServerProcess: @unchecked Sendable {
         var description: String
     }
 
-    /// The `allot` executable beside the test bundle.
-    static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("allot").path
-    }
-
-    /// A libpq connection string for database `name` on the test server.
-    static func connectionString(database name: String) throws -> String {
-        let server = try TestDatabase.serverURL()
-        if server.contains("://"), var components = URLComponents(string: server) {
-            components.path = "/" + name
-            return components.string ?? server
-        }
-        // key=value: a later keyword wins.
-        return server + " dbname=" + name
-    }
-
     /// Starts `allot serve --port 0 …` and waits for it to say where it serves.
     init(database: String, arguments: [String], home: String) async throws {
-        let executable = Self.executable
+        let executable = ProjectPaths.allotExecutable
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw StartFailure(description: "\(executable) is missing: build with `swift build --build-tests`, which builds it")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--database-url", try Self.connectionString(database: database), "--port", "0"] + arguments
+        process.arguments = ["serve", "--database-url", try TestDatabase.connectionString(database: database), "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["ALLOT_MIGRATIONS"] = ProjectPaths.migrations
         environment["ALLOT_HOME"] = home

@@ -22,4 +22,10 @@ public enum ProjectPaths {
     public static func referenceFile(_ relativePath: String) -> String {
         referenceData + "/" + relativePath
     }
+
+    /// The `allot` executable that `swift build --build-tests` puts beside the test bundle.
+    public static var allotExecutable: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("allot").path
+    }
 }

@@ -80,3 +80,16 @@ public struct TestDatabase: Sendable {
         return PostgresClient(configuration: configuration, logger: Self.logger)
     }
 }
+
+extension TestDatabase {
+    /// A libpq connection string for database `name` on the test server, for child processes (`allot …`).
+    public static func connectionString(database name: String) throws -> String {
+        let server = try serverURL()
+        if server.contains("://"), var components = URLComponents(string: server) {
+            components.path = "/" + name
+            return components.string ?? server
+        }
+        // key=value: a later keyword wins.
+        return server + " dbname=" + name
+    }
+}

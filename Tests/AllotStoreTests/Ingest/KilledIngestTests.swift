@@ -8,24 +8,8 @@ import Testing
 /// `kill -9` of an `allot ingest` in the middle of its COPY loses nothing: the organization's period still reads as
 /// before, the dead delivery is recorded as interrupted, and the next ingest of the same files succeeds.
 @Suite struct KilledIngestTests {
-    /// The `allot` executable that `swift build --build-tests` puts beside the test bundle.
-    static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("allot").path
-    }
-
-    /// A libpq connection string for the test's database (a later `dbname` keyword wins).
-    static func connectionString(_ db: TestDatabase) throws -> String {
-        let server = try TestDatabase.serverURL()
-        if server.contains("://"), var components = URLComponents(string: server) {
-            components.path = "/" + db.name
-            return components.string ?? server
-        }
-        return server + " dbname=" + db.name
-    }
-
     @Test func killDuringCopyLeavesTheCurrentDeliveryInPlace() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable), "build with swift build --build-tests")
+        try #require(FileManager.default.isExecutableFile(atPath: ProjectPaths.allotExecutable), "build with swift build --build-tests")
         try await TestDatabase.migrated { db in
             // The delivery in place: 48 rows at 1.25.
             _ = try await db.ingest([try TinyCUR.write(TinyCUR.hourly(48, cost: "1.25"))])
@@ -35,8 +19,8 @@ import Testing
             // Its replacement is large enough (400,000 rows) that the COPY is still running when it is killed.
             let large = try TinyCUR.write(TinyCUR.hourly(400_000, cost: "2.50"))
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.executable)
-            process.arguments = ["ingest", "--quiet", "--database-url", try Self.connectionString(db), large]
+            process.executableURL = URL(fileURLWithPath: ProjectPaths.allotExecutable)
+            process.arguments = ["ingest", "--quiet", "--database-url", try TestDatabase.connectionString(database: db.name), large]
             try process.run()
             let loading = try await eventually(timeout: .seconds(60)) {
                 try await db.client.query("SELECT count(*) FROM cur_deliveries WHERE status = 'loading'").singleValue(Int.self) == 1
