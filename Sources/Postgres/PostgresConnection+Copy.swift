@@ -1,7 +1,15 @@
 import CLibPQ
 
+/// The data format of a `COPY … FROM STDIN`.
+public enum CopyFormat: Sendable {
+    /// Tab-separated text, any column type from its text form: ``CopyRowEncoder``, `write(rows:)`.
+    case text
+    /// Typed binary tuples, which the server stores without parsing: ``CopyBinaryEncoder``.
+    case binary
+}
+
 extension PostgresConnection {
-    /// Bulk-loads rows with `COPY table (columns) FROM STDIN` (text format) and returns the number of rows copied.
+    /// Bulk-loads rows with `COPY table (columns) FROM STDIN` and returns the number of rows copied.
     ///
     /// `produce` sends the data through the writer, in as many batches as it likes:
     /// ```swift
@@ -16,17 +24,20 @@ extension PostgresConnection {
     /// reason) and `produce`'s error is rethrown. Runs as one statement; wrap in `withTransaction` to combine it
     /// with others. `freeze` writes the rows already frozen (`COPY … WITH (FREEZE)`), which PostgreSQL allows
     /// for a table created or truncated in the same transaction and which saves the later vacuum's rewrite.
+    /// `format: .binary` takes ``CopyBinaryEncoder`` rows; the header and trailer are sent here.
     public func copyIn(
         table: String,
         schema: String? = nil,
         columns: [String],
         freeze: Bool = false,
+        format: CopyFormat = .text,
         isolation: isolated (any Actor)? = #isolation,
         _ produce: (PostgresCopyWriter) async throws -> Void
     ) async throws -> Int {
         let statement = try await run { handle in
+            let options = (format == .binary ? ["FORMAT binary"] : []) + (freeze ? ["FREEZE"] : [])
             let statement = try Self.copyStatement(handle, table: table, schema: schema, columns: columns)
-                + (freeze ? " WITH (FREEZE)" : "")
+                + (options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))")
             let result = PQexec(handle, statement)
             defer { PQclear(result) }
             guard let result, PQresultStatus(result) == PGRES_COPY_IN else {
@@ -40,7 +51,10 @@ extension PostgresConnection {
             return statement
         }
         do {
-            try await produce(PostgresCopyWriter(connection: self, statement: statement))
+            let writer = PostgresCopyWriter(connection: self, statement: statement)
+            if format == .binary { try await writer.write(bytes: CopyBinaryEncoder.header) }
+            try await produce(writer)
+            if format == .binary { try await writer.write(bytes: CopyBinaryEncoder.trailer) }
         } catch {
             let reason = "COPY aborted by the client: \(type(of: error))"
             let complete = try? await runToCompletion { handle in

@@ -3,10 +3,10 @@ import CLibPQ
 /// Sends data for a running `COPY … FROM STDIN`; handed to the producer closure of
 /// `PostgresConnection.copyIn(table:schema:columns:_:)` and valid only inside it.
 ///
-/// Data must be in COPY text format, whole rows only (each ending in `\n`). Use `write(rows:)` for convenience,
-/// or encode batches yourself with `CopyRowEncoder` and `write(_:)`/`write(bytes:)` to avoid building arrays of
-/// strings. Each call blocks one thread-pool thread until libpq has handed the data to the socket, which is the
-/// back-pressure.
+/// Data must be in the COPY's format, whole rows only: text (each row ending in `\n`) through `write(rows:)` for
+/// convenience, or batches encoded with `CopyRowEncoder` and `write(_:)`/`write(bytes:)` to avoid building arrays of
+/// strings; binary rows from `CopyBinaryEncoder` through `write(bytes:)`. Each call blocks one thread-pool thread
+/// until libpq has handed the data to the socket, which is the back-pressure.
 public struct PostgresCopyWriter: Sendable {
     /// The size of each `PQputCopyData` call.
     static let chunkSize = 256 * 1024
@@ -34,7 +34,7 @@ public struct PostgresCopyWriter: Sendable {
         try await write(bytes: encoder.bytes)
     }
 
-    /// Sends already-encoded COPY text (UTF-8), whole rows only.
+    /// Sends already-encoded rows (COPY text as UTF-8, or binary tuples), whole rows only.
     public func write(bytes: [UInt8]) async throws {
         guard !bytes.isEmpty else { return }
         try await connection.run { handle in

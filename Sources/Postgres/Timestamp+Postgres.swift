@@ -12,18 +12,20 @@ extension Timestamp: PostgresEncodable, PostgresDecodable {
     }
 }
 
-extension CopyRowEncoder {
-    /// Appends a timestamp as a `timestamptz` field without building a `String` (nil is NULL).
+extension CopyBinaryEncoder {
+    /// Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01 00:00:00 UTC.
+    static let postgresEpochMicroseconds: Int64 = 946_684_800_000_000
+
+    /// Appends a `timestamptz` field: microseconds since 2000-01-01 UTC (nil is NULL).
     public mutating func append(_ timestamp: Timestamp?) {
-        guard let timestamp else {
-            append(nil as String?)
-            return
-        }
-        appendField { timestamp.appendISO8601(to: &$0) }
+        guard let timestamp else { return appendNull() }
+        appendFixed(timestamp.microsecondsSinceEpoch - Self.postgresEpochMicroseconds)
     }
 
-    /// Appends a field whose text needs no COPY escaping (digits, dates), as is.
-    public mutating func appendUnescaped(_ text: String) {
-        appendField { $0.append(contentsOf: text.utf8) }
+    /// Appends a `date` field: the UTC day of `timestamp`, as days since 2000-01-01.
+    public mutating func appendDate(of timestamp: Timestamp) {
+        let microseconds = timestamp.microsecondsSinceEpoch - Self.postgresEpochMicroseconds
+        let day = microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1) / 86_400_000_000 - 1
+        appendFixed(Int32(truncatingIfNeeded: day))
     }
 }

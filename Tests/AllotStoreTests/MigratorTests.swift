@@ -35,6 +35,42 @@ import Testing
         }
     }
 
+    /// 0008 moves product attributes out of the lines: lines loaded before it keep theirs, through the dictionary.
+    @Test func productAttributesOfLinesLoadedBefore0008AreKept() async throws {
+        try await TestDatabase.with { database in
+            let all = try Migration.load(directory: ProjectPaths.migrations)
+            let before = Migrator(
+                client: database.client, migrations: all.filter { $0.version < 8 }, logger: TestDatabase.logger)
+            _ = try await before.migrate()
+            try await database.client.executeScript(
+                    """
+                    INSERT INTO organizations (id, name, payer_account_id) VALUES ('acme', 'Acme', '111111111111');
+                    INSERT INTO cur_deliveries (id, org_id, billing_period, format, content_sha256, files, status)
+                        VALUES (7, 'acme', '2026-06-01', 'legacy', 'x', '[]', 'current');
+                    CREATE TABLE line_items_o1 PARTITION OF line_items FOR VALUES IN ('acme') PARTITION BY LIST (billing_period);
+                    CREATE TABLE line_items_o1_p202606 PARTITION OF line_items_o1 FOR VALUES IN ('2026-06-01')
+                        PARTITION BY LIST (delivery_id);
+                    CREATE TABLE line_items_d7 PARTITION OF line_items_o1_p202606 FOR VALUES IN (7);
+                    INSERT INTO line_items (org_id, billing_period, delivery_id, source_file, source_line, payer_account_id,
+                            usage_account_id, line_item_type, usage_start, unblended_cost, net_unblended_cost, amortized_cost,
+                            net_amortized_cost, product)
+                        SELECT 'acme', '2026-06-01', 7, 0, line, '111111111111', '222222222222', 'Usage', '2026-06-01', 1, 1, 1, 1,
+                            (CASE WHEN line = 3 THEN '{}' ELSE '{"sku": "ABC", "location": "EU (Paris)"}' END)::json
+                        FROM generate_series(1, 3) AS line;
+                    """)
+            _ = try await migrator(database.client, ProjectPaths.migrations).migrate()
+            let lines = try await database.client.query(
+                """
+                SELECT source_line, product_key, product->>'location' AS location
+                FROM line_items_with_product ORDER BY source_line
+                """)
+            #expect(try lines.map { try $0.decode(Int?.self, "product_key") } == [1, 1, nil])
+            #expect(try lines.map { try $0.decode(String?.self, "location") } == ["EU (Paris)", "EU (Paris)", nil])
+            let sets = try await database.client.query("SELECT count(*) FROM line_item_products WHERE delivery_id = 7")
+            #expect(try sets.singleValue(Int.self) == 1)
+        }
+    }
+
     @Test func aChangedAppliedFileIsRefused() async throws {
         try await TestDatabase.with { database in
             let path = try directory(["0001_first.sql": "CREATE TABLE first (id int);"])

@@ -84,6 +84,78 @@ public struct AttributeList: Sendable, Hashable, Collection, ExpressibleByDictio
         Dictionary(map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Equal when the same entries are in the same order; compares the packed bytes, eight at a time.
+    public static func == (lhs: AttributeList, rhs: AttributeList) -> Bool {
+        guard lhs.count == rhs.count, lhs.storage.count == rhs.storage.count else { return false }
+        return lhs.storage.withUnsafeBytes { left in
+            rhs.storage.withUnsafeBytes { right in
+                var index = 0
+                while index &+ 8 <= left.count {
+                    if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                    index &+= 8
+                }
+                while index < left.count {
+                    if left[index] != right[index] { return false }
+                    index &+= 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// Hashes a digest of the packed bytes: the ingest keys its product dictionary by these lists, a lookup per CUR
+    /// row over ~1 KB of attributes.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        hasher.combine(storage.withUnsafeBytes(AttributeList.digest))
+    }
+
+    /// A 64-bit digest of `bytes`: four independent multiply–xorshift lanes over 8-byte words (so that the
+    /// multiplications overlap), folded together. Not a defence against chosen collisions — `Hasher` seeds what it
+    /// is given — only a fast spread of the bits.
+    private static func digest(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+            0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63
+        )
+        @inline(__always) func mix(_ lane: inout UInt64, _ word: UInt64) {
+            lane = (lane ^ word) &* multiplier
+            lane ^= lane >> 32
+        }
+        var index = 0
+        while index &+ 32 <= bytes.count {
+            mix(&lanes.0, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            mix(&lanes.1, bytes.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
+            mix(&lanes.2, bytes.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self))
+            mix(&lanes.3, bytes.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self))
+            index &+= 32
+        }
+        while index &+ 8 <= bytes.count {
+            mix(&lanes.1, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index &+= 8
+        }
+        var tail = UInt64(truncatingIfNeeded: bytes.count)
+        while index < bytes.count {
+            tail = tail &<< 8 | UInt64(bytes[index])
+            index &+= 1
+        }
+        mix(&lanes.0, tail)
+        mix(&lanes.0, lanes.1)
+        mix(&lanes.0, lanes.2)
+        mix(&lanes.0, lanes.3)
+        return lanes.0
+    }
+
+    /// The same entries in storage of their own, not sharing the CUR row's buffer: for lists kept longer than
+    /// the row.
+    public var compacted: AttributeList {
+        var copy = AttributeList()
+        copy.storage = ArraySlice(Array(storage))
+        copy.count = count
+        return copy
+    }
+
     // MARK: Storage
 
     private mutating func appendPart(_ bytes: some Collection<UInt8>) {

@@ -17,25 +17,46 @@ public struct CommitmentARN: Sendable, Hashable, CustomStringConvertible {
     public let region: String?
     /// The account that owns (bought) the commitment: a string of digits, or nil.
     public let ownerAccountId: String?
-    /// The resource part after the account, e.g. `reserved-instances/abcd…`.
-    public let resource: String?
+    /// Where the resource part starts in ``rawValue``, when the text is an ARN.
+    private let resourceStart: String.Index?
 
     /// Parses `raw`; never fails (see the type's discussion).
+    ///
+    /// One pass over the bytes: the ingest parses the ARN of every covered line.
     public init(_ raw: String, kind: CommitmentKind) {
         self.rawValue = raw
         self.kind = kind
-        let parts = raw.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn" else {
-            (partition, service, region, ownerAccountId, resource) = (nil, nil, nil, nil, nil)
+        // The first five colons end the prefix parts; the resource may hold more colons.
+        let utf8 = raw.utf8
+        var ends = InlineArray<5, String.Index>(repeating: utf8.startIndex)
+        var found = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex && found < 5 {
+            if utf8[index] == UInt8(ascii: ":") {
+                ends[found] = index
+                found += 1
+            }
+            index = utf8.index(after: index)
+        }
+        guard found == 5, raw[raw.startIndex..<ends[0]] == "arn" else {
+            (partition, service, region, ownerAccountId, resourceStart) = (nil, nil, nil, nil, nil)
             return
         }
-        partition = parts[1].isEmpty ? nil : String(parts[1])
-        service = parts[2].isEmpty ? nil : String(parts[2])
-        region = parts[3].isEmpty ? nil : String(parts[3])
-        let account = parts[4]
+        func part(_ number: Int) -> Substring { raw[utf8.index(after: ends[number - 1])..<ends[number]] }
+        func nonEmpty(_ text: Substring) -> String? { text.isEmpty ? nil : String(text) }
+        partition = nonEmpty(part(1))
+        service = nonEmpty(part(2))
+        region = nonEmpty(part(3))
+        let account = part(4)
         let isAccount = !account.isEmpty && account.utf8.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
         ownerAccountId = isAccount ? String(account) : nil
-        resource = parts[5].isEmpty ? nil : String(parts[5])
+        resourceStart = index
+    }
+
+    /// The resource part after the account, e.g. `reserved-instances/abcd…`.
+    public var resource: String? {
+        guard let resourceStart, resourceStart < rawValue.endIndex else { return nil }
+        return String(rawValue[resourceStart...])
     }
 
     /// The commitment's own id: the resource after its last `/` (or `:` for RDS-style ARNs).

@@ -5,9 +5,6 @@ import Postgres
 
 extension DeliveryIngest {
     /// Copies the delivery into its own table and swaps it in, all in one transaction.
-    ///
-    /// Reading/parsing and sending overlap: while one chunk travels to the server, the next is parsed
-    /// on the blocking thread pool.
     func load(
         _ stream: IngestStream, organization: OrganizationRecord, deliveryId: Int, on connection: PostgresConnection,
         progress: (@Sendable (CURReadProgress) -> Void)?
@@ -16,29 +13,23 @@ extension DeliveryIngest {
         try await connection.withTransaction { transaction in
             try await transaction.executeScript(
                 LineItemPartitions.createDeliveryTable(delivery: deliveryId, organization: organization.id, period: period))
-            let clock = ContinuousClock()
-            var lastReport = clock.now
             _ = try await transaction.copyIn(
-                table: LineItemPartitions.deliveryTable(deliveryId), columns: LineItemRow.columns, freeze: true
+                table: LineItemPartitions.deliveryTable(deliveryId), columns: LineItemRow.columns, freeze: true,
+                format: .binary
             ) { writer in
-                var pending = try await Blocking.run { try stream.nextChunk() }
-                while let chunk = pending {
-                    async let next = Blocking.run { try stream.nextChunk() }
-                    try await writer.write(bytes: chunk)
-                    pending = try await next
-                    if let progress, clock.now - lastReport > .milliseconds(200) {
-                        lastReport = clock.now
-                        progress(stream.reader.progress)
-                    }
-                }
+                try await Self.pipe(stream, to: writer, progress: progress)
                 if let problem = stream.problem(organization: organization.id) { throw problem }
             }
             progress?(stream.reader.progress)
+            _ = try await transaction.copyIn(
+                table: "line_item_products", columns: ["delivery_id", "product_key", "attributes"], format: .binary
+            ) { writer in try await writer.write(bytes: stream.encodeProducts()) }
             try await transaction.executeScript(
                 LineItemPartitions.attachDeliveryTable(delivery: deliveryId, organizationKey: organization.partitionKey, period: period))
             let previous = try await Self.current(organization: organization.id, period: period, on: transaction)
             if let previous {
                 try await transaction.executeScript(LineItemPartitions.dropDeliveryTable(previous.id))
+                try await transaction.execute("DELETE FROM line_item_products WHERE delivery_id = $1", [previous.id])
                 try await transaction.execute(
                     "UPDATE cur_deliveries SET status = 'superseded', superseded_by = $2 WHERE id = $1", [previous.id, deliveryId])
                 try await transaction.execute("DELETE FROM account_memberships WHERE delivery_id = $1", [previous.id])
@@ -58,6 +49,38 @@ extension DeliveryIngest {
             throw IngestError(.invalid, "delivery \(deliveryId) vanished after it was loaded")
         }
         return record
+    }
+
+    /// Reads, encodes and sends the whole delivery, the three stages overlapping: while batch n's rows travel to the
+    /// server, batch n + 1 is encoded and batch n + 2 read and parsed, each on a thread of the blocking pool. A stage
+    /// waits only for its own input and for its consumer to take its previous output (one batch each: the memory
+    /// stays flat), so the server is never kept waiting by a step of the others.
+    private static func pipe(
+        _ stream: IngestStream, to writer: PostgresCopyWriter, progress: (@Sendable (CURReadProgress) -> Void)?
+    ) async throws {
+        let clock = ContinuousClock()
+        var lastReport = clock.now
+        var reading = Task { try await Blocking.run { try stream.readBatch() } }
+        var sending: Task<Void, any Error>?
+        do {
+            while let batch = try await reading.value {
+                reading = Task { try await Blocking.run { try stream.readBatch() } }
+                let rows = try await Blocking.run { stream.encode(batch) }
+                try await sending?.value
+                sending = Task { try await writer.write(bytes: rows) }
+                if let progress, clock.now - lastReport > .milliseconds(200) {
+                    lastReport = clock.now
+                    progress(stream.reader.progress)
+                }
+            }
+            try await sending?.value
+        } catch {
+            // No stage may outlive the COPY: the writer is valid only inside it.
+            reading.cancel()
+            _ = try? await reading.value
+            _ = try? await sending?.value
+            throw error
+        }
     }
 
     /// Records every account seen and its observed membership: from its first to its last usage hour

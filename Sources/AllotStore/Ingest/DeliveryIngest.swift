@@ -38,10 +38,10 @@ public struct DeliveryIngest: Sendable {
             // organization behind; then read it again to load it.
             let check = IngestStream(
                 reader: reader, firstBatch: firstBatch, period: period,
-                context: LineItemRow.Context(organization: id, periodDate: "", delivery: 0, payerAccountId: payer),
+                context: LineItemRow.Context(organization: id, period: period, delivery: 0, payerAccountId: payer),
                 encoding: false)
             try await Blocking.run {
-                while try check.nextChunk() != nil {}
+                try check.checkAll()
                 if let problem = check.problem(organization: id) { throw problem }
             }
             organization = try await OrganizationRecord.create(id: id, name: name, payerAccountId: payer, client)
@@ -84,8 +84,7 @@ public struct DeliveryIngest: Sendable {
             organization: organization.id, period: period, delivery: load.reader.delivery, content: load.content,
             files: load.files, on: connection)
         let context = LineItemRow.Context(
-            organization: organization.id, periodDate: LineItemPartitions.periodDate(period), delivery: deliveryId,
-            payerAccountId: organization.payerAccountId)
+            organization: organization.id, period: period, delivery: deliveryId, payerAccountId: organization.payerAccountId)
         let stream = IngestStream(reader: load.reader, firstBatch: load.firstBatch, period: period, context: context)
         do {
             let record = try await self.load(

@@ -2,6 +2,21 @@ import AllotCore
 
 /// Running totals of a delivery while it streams: the reconciliation recorded with it.
 struct DeliveryTotals: Sendable {
+    /// A line's four costs, computed once per line (amortization reads several columns).
+    struct Costs: Sendable {
+        var unblended: Amount
+        var netUnblended: Amount
+        var amortized: Amount
+        var netAmortized: Amount
+
+        init(_ item: LineItem) {
+            unblended = item.unblendedCost
+            netUnblended = item.netUnblendedCost
+            amortized = item.amortizedCost
+            netAmortized = item.netAmortizedCost
+        }
+    }
+
     struct Sums: Sendable, Codable, Hashable {
         var rows = 0
         var unblended = Amount.zero
@@ -9,12 +24,12 @@ struct DeliveryTotals: Sendable {
         var amortized = Amount.zero
         var netAmortized = Amount.zero
 
-        mutating func add(_ item: LineItem) {
+        mutating func add(_ costs: Costs) {
             rows += 1
-            unblended += item.unblendedCost
-            netUnblended += item.netUnblendedCost
-            amortized += item.amortizedCost
-            netAmortized += item.netAmortizedCost
+            unblended += costs.unblended
+            netUnblended += costs.netUnblended
+            amortized += costs.amortized
+            netAmortized += costs.netAmortized
         }
     }
 
@@ -31,11 +46,11 @@ struct DeliveryTotals: Sendable {
     var presence: [String: Presence] = [:]
     var accountNames: [String: String] = [:]
 
-    mutating func add(_ item: LineItem) {
-        all.add(item)
-        byType[item.type.rawValue, default: Sums()].add(item)
-        byAccount[item.usageAccountId, default: Sums()].add(item)
-        byInvoice[item.invoiceId ?? "", default: Sums()].add(item)
+    mutating func add(_ item: LineItem, costs: Costs) {
+        all.add(costs)
+        byType[item.type.rawValue, default: Sums()].add(costs)
+        byAccount[item.usageAccountId, default: Sums()].add(costs)
+        byInvoice[item.invoiceId ?? "", default: Sums()].add(costs)
         let end = item.usageEnd ?? item.usageStart
         if var seen = presence[item.usageAccountId] {
             if item.usageStart < seen.first { seen.first = item.usageStart }

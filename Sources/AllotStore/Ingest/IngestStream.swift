@@ -3,7 +3,8 @@ import AllotCore
 import Postgres
 
 /// The reading half of an ingest: pulls batches from the CUR reader, checks each row against the
-/// delivery (payer, billing period), keeps the running totals and encodes COPY data.
+/// delivery (payer, billing period), keeps the running totals, numbers the distinct product attribute
+/// sets and encodes COPY data.
 ///
 /// `@unchecked Sendable`: the load pipeline hands it from task to task but never uses it from two at
 /// once (one read is in flight while the previous chunk is sent).
@@ -15,12 +16,13 @@ final class IngestStream: @unchecked Sendable {
     private(set) var foreignPayers: [String: Int] = [:]
     private(set) var otherPeriods: [BillingPeriod: Int] = [:]
     private var pending: [LineItem]?
-    private var encoder = CopyRowEncoder(reservingCapacity: 4 << 20)
+    private var encoder = CopyBinaryEncoder(fieldsPerRow: LineItemRow.columns.count, reservingCapacity: 4 << 20)
     private var rowNumber = 0
+    /// The delivery's distinct product attribute sets, numbered from 1 in order of appearance.
+    private(set) var products: [AttributeList: Int32] = [:]
 
-    /// Rows per `nextBatch` call, and the size at which a chunk is handed to the COPY.
+    /// Rows per `nextBatch` call: one batch is one chunk of COPY data.
     static let batchRows = 8192
-    static let chunkBytes = 2 << 20
 
     private let encoding: Bool
 
@@ -33,27 +35,29 @@ final class IngestStream: @unchecked Sendable {
         self.encoding = encoding
     }
 
-    /// The next chunk of encoded rows, or nil when the delivery is exhausted. Blocking: call it on a
-    /// thread pool. Rows that do not belong to the delivery are counted, not written; the caller fails
-    /// the ingest when any were found.
-    func nextChunk() throws -> [UInt8]? {
-        encoder.removeAll()
-        var readAny = false
-        while encoder.byteCount < Self.chunkBytes {
-            let batch: [LineItem]
-            if let first = pending {
-                batch = first
-                pending = nil
-            } else if let next = try DeliveryIngest.read({ try reader.nextBatch(maxRows: Self.batchRows) }) {
-                batch = next
-            } else {
-                break
-            }
-            readAny = true
-            for item in batch { add(item) }
-            if !encoding { break }
+    /// The next batch of line items, or nil when the delivery is exhausted. Blocking: call it on a thread pool.
+    ///
+    /// The reading side: it touches only the reader, ``encode(_:)`` never does, so the load reads one batch while
+    /// it encodes the previous one (each of the two is only ever called from one task at a time).
+    func readBatch() throws -> [LineItem]? {
+        if let first = pending {
+            pending = nil
+            return first
         }
-        return encoder.rowCount == 0 && !readAny ? nil : encoder.bytes
+        return try DeliveryIngest.read { try reader.nextBatch(maxRows: Self.batchRows) }
+    }
+
+    /// Checks, counts and encodes a batch; returns its COPY rows. Rows that do not belong to the delivery are
+    /// counted, not written; the caller fails the ingest when any were found (``problem(organization:)``).
+    func encode(_ batch: [LineItem]) -> [UInt8] {
+        encoder.removeAll()
+        for index in batch.indices { add(batch[index]) }
+        return encoder.bytes
+    }
+
+    /// Reads and checks the whole delivery without encoding it (the validation pass).
+    func checkAll() throws {
+        while let batch = try readBatch() { _ = encode(batch) }
     }
 
     private func add(_ item: LineItem) {
@@ -67,9 +71,33 @@ final class IngestStream: @unchecked Sendable {
             otherPeriods[itemPeriod, default: 0] += 1
             return
         }
-        totals.add(item)
+        let costs = DeliveryTotals.Costs(item)
+        totals.add(item, costs: costs)
         guard encoding else { return }
-        LineItemRow.encode(item, file: 0, line: rowNumber, context: context, into: &encoder)
+        let product = productKey(item.productAttributes)
+        LineItemRow.encode(
+            item, costs: costs, file: 0, line: rowNumber, product: product, context: context, into: &encoder)
+    }
+
+    /// The key of a line's product attributes, numbering a set not seen before; nil for none.
+    private func productKey(_ attributes: AttributeList) -> Int32? {
+        guard !attributes.isEmpty else { return nil }
+        if let key = products[attributes] { return key }
+        let key = Int32(products.count + 1)
+        products[attributes.compacted] = key
+        return key
+    }
+
+    /// The rows of `line_item_products` for the sets numbered: delivery id, key, attributes.
+    func encodeProducts() -> [UInt8] {
+        var rows = CopyBinaryEncoder(fieldsPerRow: 3)
+        for (attributes, key) in products.sorted(by: { $0.value < $1.value }) {
+            rows.append(Int64(context.delivery))
+            rows.append(key)
+            rows.appendJSONB(attributes.appendJSON)
+            rows.endRow()
+        }
+        return rows.bytes
     }
 
     /// Why the delivery must be refused, if it must.

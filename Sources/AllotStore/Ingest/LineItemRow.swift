@@ -1,16 +1,16 @@
 import AllotCore
 import Postgres
 
-/// Encodes line items as rows of `COPY line_items_d<N> (…) FROM STDIN`.
+/// Encodes line items as binary rows of `COPY line_items_d<N> (…) FROM STDIN WITH (FORMAT binary)`.
 ///
-/// ``columns`` and ``encode(_:into:)`` list the same columns in the same order; a test checks both
-/// against the table. Numbers and timestamps are written straight into the COPY buffer, without
-/// intermediate strings: this is the ingest's hot path.
+/// ``columns`` and ``encode(_:costs:file:line:product:context:into:)`` list the same columns in the same order, each
+/// appended with its column's type. Amounts and timestamps go in PostgreSQL's binary forms, so the server parses
+/// nothing: this is the ingest's hot path.
 struct LineItemRow {
     /// Where the row comes from and where it goes.
     struct Context {
         var organization: String
-        var periodDate: String
+        var period: BillingPeriod
         var delivery: Int
         var payerAccountId: String
     }
@@ -39,15 +39,19 @@ struct LineItemRow {
         "ri_net_amortized_upfront_cost_for_usage", "ri_net_recurring_fee_for_usage", "ri_net_amortized_upfront_fee",
         "ri_net_unused_amortized_upfront_fee", "ri_net_unused_recurring_fee", "ri_net_upfront_value",
         "total_discount", "bundled_discount", "description", "tax_type",
-        "tags", "cost_categories", "product", "discounts",
+        "tags", "cost_categories", "product_key", "discounts",
     ]
 
-    static func encode(_ item: LineItem, file: Int, line: Int, context: Context, into row: inout CopyRowEncoder) {
+    /// Encodes one line; `product` is the key of its product attributes in the delivery's dictionary.
+    static func encode(
+        _ item: LineItem, costs: DeliveryTotals.Costs, file: Int, line: Int, product: Int32?, context: Context,
+        into row: inout CopyBinaryEncoder
+    ) {
         row.append(context.organization)
-        row.appendUnescaped(context.periodDate)
-        row.appendUnescaped(String(context.delivery))
-        row.appendUnescaped(String(file))
-        row.appendUnescaped(String(line))
+        row.appendDate(of: context.period.start)
+        row.append(Int64(context.delivery))
+        row.append(Int16(truncatingIfNeeded: file))
+        row.append(Int64(line))
         row.append(item.payerAccountId ?? context.payerAccountId)
         row.append(item.usageAccountId)
         row.append(item.type.rawValue)
@@ -69,10 +73,10 @@ struct LineItemRow {
         row.append(item.normalizedUsageAmount)
         row.append(item.currency)
         row.append(item.unblendedRate)
-        row.append(item.unblendedCost)
-        row.append(item.netUnblendedCost)
-        row.append(item.amortizedCost)
-        row.append(item.netAmortizedCost)
+        row.append(costs.unblended)
+        row.append(costs.netUnblended)
+        row.append(costs.amortized)
+        row.append(costs.netAmortized)
         row.append(item.publicOnDemandRate)
         row.append(item.publicOnDemandCost)
         row.append(item.pricingTerm)
@@ -138,10 +142,10 @@ struct LineItemRow {
         row.append(item.bundledDiscount)
         row.append(item.lineItemDescription)
         row.append(item.taxType)
-        row.append(item.tags.jsonText)
-        row.append(item.costCategories.jsonText)
-        row.append(item.productAttributes.jsonText)
-        row.append(item.discounts.jsonText)
+        row.appendJSONB(item.tags.appendJSON)
+        row.appendJSONB(item.costCategories.appendJSON)
+        row.append(product)
+        row.appendJSONB(item.discounts.appendJSON)
         row.endRow()
     }
 }

@@ -1,6 +1,7 @@
 import AllotCore
 import AllotStore
 import AllotTestSupport
+import Foundation
 import Testing
 
 /// The real public CUR samples of `../shared/reference-data`, ingested end to end. Expected totals were
@@ -77,6 +78,40 @@ import Testing
             #expect(error?.description.contains("131") == true)
             #expect(error?.description.contains("130") == true)
             #expect(try await StoreSnapshot.take(database.client) == before)
+        }
+    }
+
+    @Test func productAttributesAreKeptOncePerDistinctProductAndGoWithTheirDelivery() async throws {
+        try await TestDatabase.migrated { database in
+            let path = ProjectPaths.referenceFile("focus-converters/sample-anonymous-aws-export-dataset.csv")
+            let one = try await database.ingest([path])
+            // python: len({tuple(r[c] for c in product_columns) for r in rows}) = 212 over the 34 product/* columns;
+            // SKU X7X4WxxxxxxDR9U5 is on 13 rows, with productFamily "Storage Snapshot", storageMedia "Amazon S3".
+            let counts = try await database.client.query(
+                """
+                SELECT (SELECT count(*) FROM line_item_products WHERE delivery_id = $1) AS sets,
+                       (SELECT count(*) FROM line_items_with_product WHERE product->>'sku' = 'X7X4WxxxxxxDR9U5'
+                          AND product->>'storage_media' = 'Amazon S3' AND product->>'product_family' = 'Storage Snapshot'
+                          AND region = 'us-east-2') AS snapshot_rows,
+                       (SELECT count(*) FROM line_items WHERE product_key IS NULL) AS without
+                """, [one.delivery.id])
+            let row = try #require(counts.first)
+            #expect(try row.decode(Int.self, "sets") == 212)
+            #expect(try row.decode(Int.self, "snapshot_rows") == 13)
+            #expect(try row.decode(Int.self, "without") == 0)
+
+            // A second delivery for the period (the same values, respelled) replaces the first, its products too.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let restated = NSTemporaryDirectory() + "allot-restated-\(UUID().uuidString).csv"
+            try text.replacingOccurrences(of: ",0.0,", with: ",0.00,").write(
+                toFile: restated, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: restated) }
+            let two = try await database.ingest([restated])
+            #expect(two.delivery.supersedes == one.delivery.id)
+            let kept = try await database.client.query(
+                "SELECT delivery_id, count(*) AS n FROM line_item_products GROUP BY delivery_id")
+            let perDelivery = try kept.map { [try $0.decode(Int.self, "delivery_id"), try $0.decode(Int.self, "n")] }
+            #expect(perDelivery == [[two.delivery.id, 212]])
         }
     }
 }
