@@ -12,8 +12,10 @@ import Postgres
 ///
 /// Speed: a run's transaction sets `enable_partitionwise_aggregate` (the grouping includes `org_id`, the
 /// partition key, so each organization's partition is aggregated on its own, in parallel), turns JIT off
-/// (compiling this wide expression costs more than it saves) and gives the hash table room
-/// (`work_mem`), so that the aggregate stays one hashed pass over the rows (see `sessionSettings`).
+/// (compiling this wide expression costs more than it saves), gives the hash table room (`work_mem`), so that
+/// the aggregate stays one hashed pass over the rows, and prices the workers' partial groups as free to gather
+/// (`parallel_tuple_cost`: a run yields hundreds of groups, not the rows the default prices) so that the scan is
+/// split across the cores (see `sessionSettings`; make bench: 2.6 s → 1.2 s for 1M lines on two cores).
 struct CostGroupQuery: Sendable {
     let dimensions: GroupingDimensions
 
@@ -27,7 +29,8 @@ struct CostGroupQuery: Sendable {
     static let sessionSettings = """
         SET LOCAL jit = off;
         SET LOCAL enable_partitionwise_aggregate = on;
-        SET LOCAL work_mem = '64MB'
+        SET LOCAL work_mem = '64MB';
+        SET LOCAL parallel_tuple_cost = 0
         """
 
     /// The column summed for a cost basis (rules doc §1.6; computed per row at ingest).

@@ -24,6 +24,7 @@ extension DeliveryIngest {
             _ = try await transaction.copyIn(
                 table: "line_item_products", columns: ["delivery_id", "product_key", "attributes"], format: .binary
             ) { writer in try await writer.write(bytes: stream.encodeProducts()) }
+            try await transaction.executeScript(LineItemPartitions.analyzeDeliveryTable(deliveryId))
             try await transaction.executeScript(
                 LineItemPartitions.attachDeliveryTable(delivery: deliveryId, organizationKey: organization.partitionKey, period: period))
             let previous = try await Self.current(organization: organization.id, period: period, on: transaction)
