@@ -6,8 +6,8 @@ import Postgres
 /// delivery (payer, billing period), keeps the running totals, numbers the distinct product attribute
 /// sets and encodes COPY data.
 ///
-/// `@unchecked Sendable`: the load pipeline hands it from task to task but never uses it from two at
-/// once (one read is in flight while the previous chunk is sent).
+/// `@unchecked Sendable`: the load pipeline hands it from task to task. ``readBatch()`` (the reader's state) and
+/// ``encode(_:)`` (everything else) touch disjoint state and run at the same time; neither runs twice at once.
 final class IngestStream: @unchecked Sendable {
     let reader: CURReader
     let period: BillingPeriod
@@ -19,7 +19,7 @@ final class IngestStream: @unchecked Sendable {
     private var encoder = CopyBinaryEncoder(fieldsPerRow: LineItemRow.columns.count, reservingCapacity: 4 << 20)
     private var rowNumber = 0
     /// The delivery's distinct product attribute sets, numbered from 1 in order of appearance.
-    private(set) var products: [AttributeList: Int32] = [:]
+    private var products: [AttributeList: Int32] = [:]
 
     /// Rows per `nextBatch` call: one batch is one chunk of COPY data.
     static let batchRows = 8192
