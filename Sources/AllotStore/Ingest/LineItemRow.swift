@@ -92,7 +92,7 @@ struct LineItemRow {
         row.append(item.preInstalledSoftware)
         let commitment = item.commitment
         row.append(commitment?.rawValue)
-        row.append(commitment.map { $0.kind == .savingsPlan ? "sp" : "ri" })
+        row.append(commitment?.kind.description)
         row.append(commitment?.ownerAccountId)
         let plan = item.savingsPlan
         row.append(plan.rate)
