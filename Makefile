@@ -15,9 +15,12 @@ run: prereqs release
 	ALLOT_BIN=$(RELEASE_BIN)/allot scripts/run-demo.sh
 
 ## test: the whole test suite against a throwaway PostgreSQL cluster.
+## The suite's log (every server and `allot` process the tests start) is checked for tokens afterwards.
 test: prereqs
 	$(SWIFT) build --build-tests
-	scripts/with-test-db.sh $(SWIFT) test --skip-build
+	rm -f .build/test-suite.log
+	ALLOT_TEST_LOG=$(CURDIR)/.build/test-suite.log scripts/with-test-db.sh $(SWIFT) test --skip-build
+	scripts/check-test-log.sh .build/test-suite.log
 	$(MAKE) --no-print-directory check-api
 
 ## check-api: schemathesis (every check) against a live `allot serve` with an admin token, on a throwaway database.

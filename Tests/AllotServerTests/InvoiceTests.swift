@@ -206,11 +206,11 @@ import Testing
                 let closedList = try Self.page(try await client.execute(uri: "/v1/invoices?period=2026-06", method: .get, headers: admin))
                 #expect(closedList.items.map(\.id) == numbers + ["ALLOT-\(year)-000004"])
 
-                // Closes and issues are in the audit log, refused ones included (a 403 is refused before any handler).
+                // Closes and issues are in the audit log, refused ones included (the 403 too).
                 let audit = try await client.execute(uri: "/v1/audit?limit=20", method: .get, headers: admin)
                 let closes = try audit.decode(Components.Schemas.AuditPage.self).items.filter { $0.action == "POST /v1/periods/{period}/close" }
                 #expect(closes.map { "\($0.status ?? 0) \($0.parameters?.additionalProperties["status"] ?? "-")" } == [
-                    "200 nothing-to-adjust", "200 adjusted", "409 -", "200 already-closed", "200 closed", "422 -",
+                    "200 nothing-to-adjust", "200 adjusted", "409 -", "200 already-closed", "200 closed", "403 -", "422 -",
                 ])
                 let first = try #require(closes.last { $0.status == 200 })
                 #expect(first.parameters?.additionalProperties["numbers"] == "\(numbers[0]) … \(numbers[2])")

@@ -87,7 +87,9 @@ import Testing
                 let wrongMethod = try await client.execute(uri: "/v1/organizations", method: .delete, headers: fixture.headers("admin"))
                 #expect(wrongMethod.status == .methodNotAllowed)
                 #expect(wrongMethod.headers[.allow] == "GET")
-                let both = try await client.execute(uri: "/v1/deliveries", method: .put)
+                // Without a token, 401 comes first: nothing is told about a path to an anonymous caller.
+                #expect(try await client.execute(uri: "/v1/deliveries", method: .put).status == .unauthorized)
+                let both = try await client.execute(uri: "/v1/deliveries", method: .put, headers: fixture.headers("planner"))
                 #expect(both.status == .methodNotAllowed)
                 #expect(both.headers[.allow] == "GET, POST")
             }

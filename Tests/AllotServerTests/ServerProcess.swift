@@ -28,7 +28,7 @@ final class ServerProcess: @unchecked Sendable {
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = TestLog.fileHandle
         try process.run()
         self.process = process
         self.output = output

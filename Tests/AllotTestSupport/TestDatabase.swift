@@ -10,8 +10,8 @@ import Postgres
 /// afterwards, so tests run in parallel and in any order.
 public struct TestDatabase: Sendable {
     public static let urlVariable = "ALLOT_TEST_DATABASE_URL"
-    /// Tests log nowhere; library code always takes the logger it is given.
-    public static let logger = Logger(label: "allot.tests", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The suite's log (``TestLog``), or nowhere; library code always takes the logger it is given.
+    public static let logger = Logger(label: "allot.tests", factory: TestLog.handler)
 
     /// The fresh database's name.
     public let name: String

@@ -13,7 +13,9 @@ public typealias AllotApplication = Application<RouterResponder<AppRequestContex
 
 /// Builds the Allot HTTP application: the routes generated from `schemas/openapi.yaml`, served by
 /// ``APIImplementation``, behind the middlewares (outermost first) that observe, answer errors as problems,
-/// authorize, audit, read documents, and send what handlers want verbatim.
+/// audit, authorize, read documents, and send what handlers want verbatim. Every middleware runs after the router
+/// matched the request, and decides by the route it matched (``AppRequestContext/route(_:)``). Every log line goes
+/// through ``RedactingLogHandler``.
 ///
 /// The application runs ``IngestJobs`` as a service of its own; the database pool is the caller's (`allot serve`
 /// runs it in the same service group, after the application, so that it closes last).
@@ -26,7 +28,8 @@ public typealias AllotApplication = Application<RouterResponder<AppRequestContex
 /// - Parameters:
 ///   - metrics: the registry `/metrics` exposes; a fresh one by default.
 ///   - onServerRunning: called with the bound address once the server listens (port 0 picks a free port).
-/// - Throws: when the import root is not a directory or the spool directory cannot be created.
+/// - Throws: when the import root is not a directory, the spool directory cannot be created, or a generated route
+///   has no access rule (``RoutePolicy``).
 public func buildApplication(
     configuration: ServerConfiguration,
     client: PostgresClient,
@@ -34,30 +37,37 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) throws -> AllotApplication {
+    var logger = logger
+    logger.handler = RedactingLogHandler(logger.handler)
     let importRoot = try configuration.importRoot.map(ImportRoot.init)
     try FileManager.default.createDirectory(atPath: configuration.spoolDirectory, withIntermediateDirectories: true)
     let ingests = IngestJobs(client: client, metrics: metrics, logger: logger)
     let finalInvoices = FinalInvoiceCache()
-    let router = Router(context: AppRequestContext.self)
+    let api = APIImplementation(
+        client: client, configuration: configuration, metrics: metrics, ingests: ingests,
+        spool: UploadSpool(directory: configuration.spoolDirectory, maxBytes: configuration.maxUploadBytes),
+        importRoot: importRoot, finalInvoices: finalInvoices, logger: logger)
+    let routes = try GeneratedRoutes(api)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestObservationMiddleware(metrics: metrics)
-        ProblemMiddleware()
+        ProblemMiddleware(routes: routes)
+        AuditMiddleware(auditLog: AuditLog(client: client))
         AuthorizationMiddleware(
             authenticator: TokenAuthenticator(
                 tokens: APITokens(client: client, logger: logger), cacheTime: configuration.tokenCacheTime))
-        AuditMiddleware(auditLog: AuditLog(client: client))
         DocumentBodyMiddleware(maxBytes: configuration.maxDocumentBytes)
         IssuedInvoiceMiddleware(cache: finalInvoices)
         ResponseOverrideMiddleware()
         OpenAPIContextMiddleware()
     }
-    let api = APIImplementation(
-        client: client, configuration: configuration, metrics: metrics, ingests: ingests,
-        spool: UploadSpool(directory: configuration.spoolDirectory, maxBytes: configuration.maxUploadBytes),
-        importRoot: importRoot, finalInvoices: finalInvoices, logger: logger)
-    try api.registerHandlers(on: router)
+    routes.register(on: router)
     return Application(
         router: router,
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [
+                SlowClientGuard(headTimeout: configuration.requestHeadTimeout, minimumUploadRate: configuration.minimumUploadRate)
+            ])),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
         services: [ingests],

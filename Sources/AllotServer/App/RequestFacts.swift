@@ -8,7 +8,6 @@ import NIOCore
 /// the metrics) would not see what an inner one (authentication) found; this box is the one place they share.
 public final class RequestFacts: Sendable {
     private struct State: Sendable {
-        var route: APIRoute?
         var principal: Principal?
         var auditParameters: [String: String] = [:]
         var headers: HTTPFields = [:]
@@ -18,12 +17,6 @@ public final class RequestFacts: Sendable {
     private let state = NIOLockedValueBox(State())
 
     public init() {}
-
-    /// The route the request matched (nil for an unknown path or method).
-    public var route: APIRoute? {
-        get { state.withLockedValue { $0.route } }
-        set { state.withLockedValue { $0.route = newValue } }
-    }
 
     /// The authenticated caller.
     public var principal: Principal? {

@@ -26,6 +26,12 @@ public struct ServerConfiguration: Sendable {
     public var migrations: [Migration]
     /// The `Server` header.
     public var serverName: String
+    /// How long a connection may take to send the complete head of its next request, from its opening or its last
+    /// response; longer, and it is closed (``SlowClientGuard``).
+    public var requestHeadTimeout: Duration
+    /// The slowest a request body may arrive: at least `bytes` in every window of `per` in which the server waits
+    /// for it; slower, and the connection is closed.
+    public var minimumUploadRate: (bytes: Int, per: Duration)
 
     public init(
         host: String = "127.0.0.1",
@@ -37,7 +43,9 @@ public struct ServerConfiguration: Sendable {
         answerWithin: Duration = .seconds(10),
         tokenCacheTime: Duration = .seconds(10),
         migrations: [Migration] = [],
-        serverName: String = "allot"
+        serverName: String = "allot",
+        requestHeadTimeout: Duration = .seconds(30),
+        minimumUploadRate: (bytes: Int, per: Duration) = (1024, .seconds(10))
     ) {
         self.host = host
         self.port = port
@@ -49,6 +57,8 @@ public struct ServerConfiguration: Sendable {
         self.tokenCacheTime = tokenCacheTime
         self.migrations = migrations
         self.serverName = serverName
+        self.requestHeadTimeout = requestHeadTimeout
+        self.minimumUploadRate = minimumUploadRate
     }
 
     /// `/tmp/allot-spool`; `allot serve` uses `<data dir>/spool` instead.

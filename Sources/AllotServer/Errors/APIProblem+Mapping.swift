@@ -18,6 +18,8 @@ extension APIProblem {
             // The generated code wraps everything: a handler's error, or its own failure to parse the request.
             if let problem = APIProblem(mapping: error.underlyingError) {
                 self = problem
+            } else if let decoding = error.underlyingError as? DecodingError {
+                self = APIProblem(decoding: decoding)
             } else if error.httpStatus.kind == .clientError {
                 self = APIProblem(
                     error.httpStatus, kind: Self.kind(of: error.httpStatus), title: error.httpStatus.reasonPhrase,

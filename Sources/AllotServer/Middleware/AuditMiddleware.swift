@@ -1,9 +1,11 @@
 import AllotStore
 import Hummingbird
 
-/// Writes every request to an audited route (``APIRoute/isAudited``) to the audit log once it is answered: who
-/// (the token), what (the route and its key parameters, plus what the handler added), when, from where, and the
-/// status — also when it failed.
+/// Writes every state-changing request (any method but GET, HEAD and OPTIONS) of an authenticated caller to the
+/// audit log once it is answered, whatever its path and whether it succeeded, was refused (403) or matched no
+/// route (404, 405): who (the token), what (the matched route, else the path as sent; the query parameters, plus
+/// what the handler added), when, from where, and the status. Requests without a valid token are refused before
+/// they can change anything, and are not recorded (they would let anyone fill the log).
 ///
 /// A failure to write the log is logged, not answered: the change it describes has already happened.
 struct AuditMiddleware: RouterMiddleware {
@@ -11,10 +13,14 @@ struct AuditMiddleware: RouterMiddleware {
 
     let auditLog: AuditLog
 
+    /// At most this many query parameters are recorded, each name and value cut to these lengths.
+    private static let maximumParameters = 20
+    private static let maximumNameLength = 64
+    private static let maximumValueLength = 200
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let route = context.facts.route, route.isAudited, let principal = context.facts.principal else {
-            return try await next(request, context)
-        }
+        guard RoutePolicy.isStateChanging(request.method) else { return try await next(request, context) }
+        let action = context.route(request)?.description ?? "\(request.method.rawValue) \(request.uri.path.prefix(200))"
         let status: Int
         let result: Result<Response, any Error>
         do {
@@ -25,19 +31,22 @@ struct AuditMiddleware: RouterMiddleware {
             status = APIProblem(mapping: error)?.status.code ?? 500
             result = .failure(error)
         }
+        guard let principal = context.facts.principal else { return try result.get() }
         var parameters: [String: String] = [:]
-        for name in route.auditedParameters {
-            if let value = request.uri.queryParameters[Substring(name)] { parameters[name] = String(value.prefix(200)) }
+        for (name, value) in request.uri.queryParameters.prefix(Self.maximumParameters) {
+            parameters[String(name.prefix(Self.maximumNameLength))] = String(value.prefix(Self.maximumValueLength))
         }
         if let contentType = request.headers[.contentType] { parameters["content_type"] = String(contentType.prefix(100)) }
         parameters.merge(context.facts.auditParameters) { _, new in new }
         let event = AuditEvent(
-            actor: principal.actor, tokenId: principal.tokenId, action: route.action, parameters: parameters,
+            actor: principal.actor, tokenId: principal.tokenId, action: action, parameters: parameters,
             clientAddress: context.clientAddress, outcome: .httpStatus(status), status: status, requestId: context.requestID)
         do {
-            try await auditLog.record(event)
+            // In a task of its own, so that a client hanging up (which cancels the request's task) cannot keep a
+            // change that happened out of the log.
+            try await Task { try await auditLog.record(event) }.value
         } catch {
-            context.logger.error("could not write the audit log", metadata: ["action": "\(route.action)", "error": "\(error)"])
+            context.logger.error("could not write the audit log", metadata: ["action": "\(action)", "error": "\(error)"])
         }
         return try result.get()
     }

@@ -1,23 +1,28 @@
 import AllotStore
 import Hummingbird
 
-/// Authenticates the bearer token of every route outside the operations group and checks the access matrix:
-/// 401 without a valid token, 403 when the token's role may not call the route's group.
-///
-/// Unknown paths pass through untouched (they answer 404 or 405, whoever asks).
+/// Deny by default, on the route the router matched (``AppRequestContext/route``):
+/// - a route of the operations group (`/healthz`, `/readyz`, `/metrics`) needs no token;
+/// - every other request — any other route, and any path or method the router matched to nothing — needs a valid
+///   token first (401), whatever its spelling;
+/// - then the token's role must be allowed the route's endpoint group (``AccessMatrix``, 403); a route without a
+///   group is refused. A request that matched no route goes on, authenticated, to its 404 or 405.
 struct AuthorizationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let authenticator: TokenAuthenticator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let route = context.facts.route, route.group != .operations else {
-            return try await next(request, context)
-        }
+        let route = context.route(request)
+        let group = route.flatMap(RoutePolicy.group)
+        if group == .operations { return try await next(request, context) }
         let principal = try await authenticator.authenticate(authorization: request.headers[.authorization], logger: context.logger)
         context.facts.principal = principal
-        guard AccessMatrix.access(principal.role, route.group).isAllowed else {
-            throw APIProblem.forbidden("a \(principal.role) token may not call \(route.action) (\(route.group))")
+        if let route {
+            guard let group else { throw APIProblem.forbidden("\(route) has no access rule") }
+            guard AccessMatrix.access(principal.role, group).isAllowed else {
+                throw APIProblem.forbidden("a \(principal.role) token may not call \(route) (\(group))")
+            }
         }
         var context = context
         context.logger[metadataKey: "token.name"] = "\(principal.name)"

@@ -14,8 +14,8 @@ struct IssuedInvoiceMiddleware: RouterMiddleware {
     let cache: FinalInvoiceCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get, let route = context.facts.route, route.operationID == "getInvoice",
-            let principal = context.facts.principal, AccessMatrix.access(principal.role, route.group) == .all,
+        guard request.method == .get, context.route(request) == RouteKey(.get, "/v1/invoices/{id}"),
+            let principal = context.facts.principal, AccessMatrix.access(principal.role, .invoicesRead) == .all,
             let segment = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).last,
             case .final(let number)? = DocumentID(String(segment)),
             APIImplementation.invoiceFormat(acceptHeader: request.headers[.accept]) == .json,

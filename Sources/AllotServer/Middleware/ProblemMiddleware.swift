@@ -9,11 +9,14 @@ import Logging
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    /// The served routes, for the `Allow` of a 405.
+    let routes: GeneratedRoutes
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound && context.facts.route == nil {
-            let allowed = APIRoutes.methods(path: request.uri.path)
+        } catch let error as HTTPError where error.status == .notFound && context.route(request) == nil {
+            let allowed = routes.methods(path: request.uri.path)
             let problem =
                 allowed.isEmpty
                 ? APIProblem.notFound("no endpoint \(request.method.rawValue) \(request.uri.path); see schemas/openapi.yaml")

@@ -3,19 +3,31 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// The outermost middleware: finds the request's route, and once it is answered logs it, counts it, and adds
-/// `X-Request-Id`.
+/// The outermost middleware: once a request is answered, logs it, counts it, and adds `X-Request-Id` and the
+/// security headers to every response (``securityHeaders``).
 ///
-/// The log line has the method, path, status, duration and token name — never the token, never the query
-/// (which may carry file names).
+/// The log line has the method, path, matched route, status, duration and token name — never the token, never
+/// the query (which may carry file names).
 struct RequestObservationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let metrics: ServerMetrics
 
+    /// Set on every response: no MIME sniffing, no framing, no referrer, nothing stored by caches (every answer but
+    /// the operations group's is a caller's own), and a content security policy that lets a document (an HTML
+    /// invoice) use only its own inline stylesheet and images.
+    static let securityHeaders: HTTPFields = [
+        .xContentTypeOptions: "nosniff",
+        .cacheControl: "no-store",
+        .referrerPolicy: "no-referrer",
+        .xFrameOptions: "DENY",
+        .contentSecurityPolicy:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    ]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
-        context.facts.route = APIRoutes.route(method: request.method, path: request.uri.path)
+        let route = context.route(request)?.template ?? "unmatched"
         var response: Response
         do {
             response = try await next(request, context)
@@ -24,8 +36,10 @@ struct RequestObservationMiddleware: RouterMiddleware {
             response = APIProblem.internalError.response(requestID: context.requestID)
         }
         response.headers[.requestID] = context.requestID
+        for field in Self.securityHeaders where response.headers[field.name] == nil {
+            response.headers.append(field)
+        }
         let duration = ContinuousClock.now - started
-        let route = context.facts.route?.template ?? "unmatched"
         metrics.recordRequest(method: request.method.rawValue, route: route, status: response.status.code, duration: duration)
         var metadata: Logger.Metadata = [
             "http.method": "\(request.method.rawValue)",
@@ -48,7 +62,11 @@ struct RequestObservationMiddleware: RouterMiddleware {
 }
 
 extension HTTPField.Name {
+    // Valid field names, so the initializers cannot fail.
     /// `X-Request-Id`: the correlation id of every response.
-    // A valid field name, so the initializer cannot fail.
     static let requestID = HTTPField.Name("X-Request-Id")!
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!
 }
