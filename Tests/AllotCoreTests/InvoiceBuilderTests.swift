@@ -23,9 +23,9 @@ import Testing
                 targets: SharedCostTargets(bus: ["web", "data"]), method: .fixed, percentages: ["web": "60", "data": "40"])
         ])
 
-    static func context(level: InvoiceLevel = .own) -> InvoiceContext {
+    static func context(level: InvoiceLevel = .own, disclose: Bool = false) -> InvoiceContext {
         var configuration = configuration
-        configuration.invoices = InvoicePolicy(level: level)
+        configuration.invoices = InvoicePolicy(level: level, discloseSharedCostPeers: disclose)
         return InvoiceContext(
             period: BillingPeriod(year: 2026, month: 6) ?? BillingPeriod(containing: .epoch), runId: 7, ruleSetVersion: 3,
             costBasis: .amortized, configuration: configuration, tree: BusinessUnitTree(configuration),
@@ -72,14 +72,53 @@ import Testing
     }
 
     @Test func explanationsCoverBasisSharedRulesCreditsAndRounding() throws {
-        let web = try #require(InvoiceBuilder(context: Self.context()).invoices(try Self.ledger()).first)
+        let web = try #require(InvoiceBuilder(context: Self.context(disclose: true)).invoices(try Self.ledger()).first)
         #expect(web.explanations.map(\.topic) == ["cost-basis", "credits", "shared:support", "rounding"])
         let shared = try #require(web.explanations.first { $0.topic == "shared:support" })
         #expect(shared.text.contains("the service AWSSupportBusiness"))
+        #expect(shared.text.contains("split over the BUs web, data"))
         #expect(shared.text.contains("by fixed percentages (data 40 %, web 60 %)"))
         #expect(shared.text.hasSuffix("This BU's share: 60 %."))
         #expect(web.explanations[0].text.contains("amortized"))
         #expect(web.explanations.last?.text.contains("largest-remainder") == true)
+    }
+
+    /// By default (`invoices.disclose-shared-cost-peers: false`) a document names only the BUs it is addressed to,
+    /// and a proportional share shows no percentage (with the BU's own cost it would give the others' total).
+    @Test func sharedCostPeersAreNotDisclosedByDefault() throws {
+        let web = try #require(InvoiceBuilder(context: Self.context()).invoices(try Self.ledger()).first)
+        let shared = try #require(web.explanations.first { $0.topic == "shared:support" })
+        #expect(shared.text.contains("split over the BUs web, 1 other BU"), "\(shared.text)")
+        #expect(shared.text.contains("by fixed percentages (web 60 %, the other BUs the rest)"), "\(shared.text)")
+        #expect(!shared.text.contains("data"), "\(shared.text)")
+        #expect(shared.text.hasSuffix("This BU's share: 60 %."))
+
+        // A proportional split: the percentage is gone from the line's sources, its share and the note.
+        func entry(_ bu: String, _ category: AllocationCategory, _ amount: String, _ source: String) throws -> LedgerEntry {
+            LedgerEntry(
+                bu: bu, org: "wl", account: "200000000001", productCode: "AWSSupportBusiness", category: category, source: source,
+                amount: try Amount(parsing: amount))
+        }
+        let proportional = try RoundedLedger(
+            entries: [
+                try entry("web", .shared("support"), "1.8", "shared 'support' (proportional, 37.5 %)"),
+                try entry("data", .shared("support"), "3", "shared 'support' (proportional, 62.5 %)"),
+            ], places: 2)
+        for disclose in [false, true] {
+            let document = try #require(InvoiceBuilder(context: Self.context(disclose: disclose)).invoices(proportional).first)
+            let line = try #require(document.flatLines.first?.line)
+            let note = try #require(document.explanations.first { $0.topic == "shared:support" })
+            if disclose {
+                #expect(line.sources == ["shared 'support' (proportional, 37.5 %)"])
+                #expect(line.share?.percent == "37.5")
+                #expect(note.text.hasSuffix("This BU's share: 37.5 %."))
+            } else {
+                #expect(line.sources == ["shared 'support' (proportional)"])
+                #expect(line.share == nil)
+                #expect(!note.text.contains("37.5") && !note.text.contains("62.5") && !note.text.contains("data"), "\(note.text)")
+                #expect(note.text.hasSuffix("this BU's percentage, are not shown."), "\(note.text)")
+            }
+        }
     }
 
     @Test func levelTopInvoicesWholeSubtrees() throws {

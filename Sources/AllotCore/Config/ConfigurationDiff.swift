@@ -53,6 +53,9 @@ public struct ConfigurationDiff: Sendable, Hashable, Codable, CustomStringConver
             field("settings", "", "currency", old.currency, new.currency)
             field("settings", "", "default-bu", old.defaultBU, new.defaultBU)
             field("settings", "", "invoices.level", old.invoices.level, new.invoices.level)
+            field(
+                "settings", "", "invoices.disclose-shared-cost-peers", "\(old.invoices.discloseSharedCostPeers)",
+                "\(new.invoices.discloseSharedCostPeers)")
         }
 
         mutating func organizations(_ old: [OrganizationDeclaration], _ new: [OrganizationDeclaration]) {

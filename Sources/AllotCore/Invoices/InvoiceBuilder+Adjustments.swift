@@ -15,7 +15,7 @@ extension InvoiceBuilder {
             let now = current[key]?.amount ?? .zero
             let before = issued.amounts[key] ?? .zero
             guard now != before else { continue }
-            let sources = current[key]?.sources ?? []
+            let sources = disclosed(current[key]?.sources ?? [])
             let line = InvoiceDocument.Line(
                 category: key.category, label: Self.label(key.category), businessUnit: key.bu,
                 share: Self.share(key.category, sources: sources), sources: sources,

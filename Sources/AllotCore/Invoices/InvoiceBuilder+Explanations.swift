@@ -88,16 +88,38 @@ extension InvoiceBuilder {
         } else if !shares.isEmpty {
             shareText = "Shares on this document: "
                 + orderedUnits(shares.keys).map { "\($0) \(shares[$0] ?? "") %" }.joined(separator: ", ") + "."
+        } else if lines.contains(where: { $0.sources.contains(Self.undisclosedShare(rule: rule)) }) {
+            shareText = "The other BUs' costs, and so this BU's percentage, are not shown."
         } else {
             shareText = ""
         }
+        let peers = Peers(
+            disclosed: context.configuration.invoices.discloseSharedCostPeers, document: Set(document.includedBusinessUnits))
         guard let declared = context.configuration.sharedCosts.first(where: { $0.name == rule }) else {
             let method = lines.compactMap(\.share?.method).first.map { " (\($0))" } ?? ""
             return .init(topic: "shared:\(rule)", title: "Shared cost: \(rule)", text: "A shared cost split over several BUs\(method). \(shareText)")
         }
-        let text = "Costs of \(Self.describe(declared.source)) are split over \(Self.describe(declared.targets)) "
-            + "\(describe(method: declared)). \(shareText)"
+        let text = "Costs of \(Self.describe(declared.source, peers)) are split over \(Self.describe(declared.targets, peers)) "
+            + "\(describe(method: declared, peers)). \(shareText)"
         return .init(topic: "shared:\(rule)", title: "Shared cost: \(rule)", text: text.trimmingTrailingSpace)
+    }
+
+    /// Which BUs a document's notes may name: every one when `invoices.disclose-shared-cost-peers` is set, else
+    /// only those the document is addressed to (the others are counted, not named).
+    struct Peers {
+        var disclosed: Bool
+        var document: Set<String>
+
+        /// `units` as the note may list them: the nameable ones, then how many others there are.
+        func list(_ units: [String]) -> String {
+            guard !disclosed else { return units.joined(separator: ", ") }
+            let named = units.filter(document.contains)
+            let others = units.count - named.count
+            let rest = others == 0 ? [] : ["\(others) other BU\(others == 1 ? "" : "s")"]
+            return (named + rest).joined(separator: ", ")
+        }
+
+        func names(_ unit: String) -> Bool { disclosed || document.contains(unit) }
     }
 
     private func adjustmentNote(_ document: InvoiceDocument) -> InvoiceDocument.Explanation {
@@ -122,28 +144,30 @@ extension InvoiceBuilder {
                 + "organization's total rounded to \(unit).")
     }
 
-    static func describe(_ source: SharedCostSource) -> String {
+    static func describe(_ source: SharedCostSource, _ peers: Peers) -> String {
         var parts: [String] = []
         if let accounts = source.accounts { parts.append("account\(accounts.count == 1 ? "" : "s") \(accounts.joined(separator: ", "))") }
-        if let bus = source.bus { parts.append("the BU\(bus.count == 1 ? "" : "s") \(bus.joined(separator: ", "))") }
+        if let bus = source.bus { parts.append("the BU\(bus.count == 1 ? "" : "s") \(peers.list(bus))") }
         if let products = source.productCodes { parts.append("the service\(products.count == 1 ? "" : "s") \(products.joined(separator: ", "))") }
         if let types = source.lineItemTypes { parts.append("line item type\(types.count == 1 ? "" : "s") \(types.joined(separator: ", "))") }
         return parts.isEmpty ? "the rule's sources" : parts.joined(separator: " or ")
     }
 
-    static func describe(_ targets: SharedCostTargets) -> String {
-        if let bus = targets.bus { return "the BUs \(bus.joined(separator: ", "))" }
+    static func describe(_ targets: SharedCostTargets, _ peers: Peers) -> String {
+        if let bus = targets.bus { return "the BUs \(peers.list(bus))" }
         if let orgs = targets.orgs { return "every BU with direct spend in \(orgs.joined(separator: ", "))" }
         return "every BU with direct spend"
     }
 
-    private func describe(method rule: SharedCostRule) -> String {
+    private func describe(method rule: SharedCostRule, _ peers: Peers) -> String {
         switch rule.method {
         case .even: return "in equal shares"
         case .proportional: return "in proportion to each BU's direct cost (\(context.costBasis.rawValue))"
         case .fixed:
-            let percentages = (rule.percentages ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) %" }
-            return "by fixed percentages (\(percentages.joined(separator: ", ")))"
+            let percentages = (rule.percentages ?? [:]).sorted { $0.key < $1.key }
+            var listed = percentages.filter { peers.names($0.key) }.map { "\($0.key) \($0.value) %" }
+            if listed.count < percentages.count { listed.append("the other BUs the rest") }
+            return "by fixed percentages (\(listed.joined(separator: ", ")))"
         }
     }
 }

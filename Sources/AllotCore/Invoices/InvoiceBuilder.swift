@@ -77,10 +77,29 @@ public struct InvoiceBuilder: Sendable {
 
     /// The invoice line of a rounded ledger line.
     func line(_ rounded: RoundedLine) -> InvoiceDocument.Line {
-        InvoiceDocument.Line(
+        let sources = disclosed(rounded.sources)
+        return InvoiceDocument.Line(
             category: rounded.key.category, label: Self.label(rounded.key.category), businessUnit: rounded.key.bu,
-            share: Self.share(rounded.key.category, sources: rounded.sources), sources: rounded.sources,
+            share: Self.share(rounded.key.category, sources: sources), sources: sources,
             amount: InvoiceMoney(rounded.amount, places: places), exactAmount: rounded.exact)
+    }
+
+    /// A line's ledger sources as its document may show them: unless `invoices.disclose-shared-cost-peers`, the
+    /// percentage of a proportional split is taken out (`shared 'security' (proportional)`), since with the BU's
+    /// own cost it gives the other BUs' total; the line then has no ``InvoiceDocument/Share``.
+    func disclosed(_ sources: [String]) -> [String] {
+        guard !context.configuration.invoices.discloseSharedCostPeers else { return sources }
+        return sources.map { source in
+            guard let share = InvoiceDocument.Share(source: source), share.method == SplitMethod.proportional.rawValue else {
+                return source
+            }
+            return Self.undisclosedShare(rule: share.rule)
+        }
+    }
+
+    /// The source of a proportional share whose percentage is not disclosed.
+    static func undisclosedShare(rule: String) -> String {
+        "shared '\(rule)' (\(SplitMethod.proportional.rawValue))"
     }
 
     /// The share of a shared-cost line, read from its ledger source.

@@ -41,6 +41,19 @@ import Testing
         ])
     }
 
+    /// `invoices.disclose-shared-cost-peers`: false unless set, a boolean only, and a change the diff names.
+    @Test func invoiceDisclosureOption() throws {
+        let plain = BrokenDocument.document("")
+        #expect(try ConfigurationFormat.yaml.load(plain).invoices.discloseSharedCostPeers == false)
+        let disclosing = try ConfigurationFormat.yaml.load(plain + "invoices:\n  disclose-shared-cost-peers: true\n")
+        #expect(disclosing.invoices.discloseSharedCostPeers)
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationFormat.yaml.load(plain + "invoices:\n  disclose-shared-cost-peers: sometimes\n")
+        }
+        let diff = ConfigurationDiff(from: try ConfigurationFormat.yaml.load(plain), to: disclosing)
+        #expect(diff.description.contains("invoices.disclose-shared-cost-peers: false → true"), "\(diff)")
+    }
+
     @Test(arguments: BrokenDocument.malformed)
     func malformedDocumentIsRefused(_ document: BrokenDocument) {
         let error = #expect(throws: ConfigurationError.self) { try ConfigurationFormat.yaml.load(document.yaml) }
