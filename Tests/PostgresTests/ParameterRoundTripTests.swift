@@ -57,6 +57,26 @@ import Testing
         }
     }
 
+    /// A billing period is its first day as a `date`, and only a first day reads back as one.
+    @Test func billingPeriodsAsDates() async throws {
+        try await TestDatabase.with { db in
+            let period = try #require(BillingPeriod(year: 2026, month: 6))
+            let row = try #require(try await db.client.query("SELECT $1 = DATE '2026-06-01', $1, DATE '2026-06-15'", [period]).first)
+            #expect(try row.decode(Bool.self, at: 0) == true)
+            #expect(try row.decode(BillingPeriod.self, at: 1) == period)
+            #expect(throws: PostgresError.self) { try row.decode(BillingPeriod.self, at: 2) }
+        }
+    }
+
+    /// Advisory lock keys are FNV-1a of the name's parts joined by `|`: the same in every process.
+    @Test func advisoryLockKeysAreStable() throws {
+        let period = try #require(BillingPeriod(year: 2026, month: 6))
+        #expect(advisoryLockKey("allot-allocate", period) == advisoryLockKey("allot-allocate|2026-06"))
+        // FNV-1a of the empty string is its offset basis.
+        #expect(advisoryLockKey("") == Int64(bitPattern: 14_695_981_039_346_656_037))
+        #expect(advisoryLockKey("a") == Int64(bitPattern: 0xaf63_dc4c_8601_ec8c))
+    }
+
     @Test func booleans() async throws {
         try await TestDatabase.with { db in
             let row = try #require(try await db.client.query("SELECT $1::bool, $2::bool, NOT $1::bool", [true, false]).first)

@@ -39,9 +39,6 @@ struct PeriodLock: Sendable {
 
     /// A stable 64-bit key (FNV-1a) of the API's lock of one period.
     static func key(_ period: BillingPeriod) -> Int64 {
-        let hash = "allot-api-period|\(period)".utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
-            ($0 ^ UInt64($1)) &* 1_099_511_628_211
-        }
-        return Int64(bitPattern: hash)
+        advisoryLockKey("allot-api-period", period)
     }
 }

@@ -106,7 +106,7 @@ public struct AllocationRun: Sendable, Hashable, Codable {
             SELECT \(columns) FROM allocation_runs
             WHERE ($1::date IS NULL OR billing_period = $1::date)
             ORDER BY id DESC LIMIT $2
-            """, [period.map { "\($0)-01" }, limit]
+            """, [period, limit]
         ).map(AllocationRun.init(row:))
     }
 
@@ -117,7 +117,7 @@ public struct AllocationRun: Sendable, Hashable, Codable {
             SELECT \(columns) FROM allocation_runs
             WHERE billing_period = $1::date AND status = 'succeeded'
             ORDER BY id DESC LIMIT 1
-            """, ["\(period)-01"]
+            """, [period]
         ).first.map(AllocationRun.init(row:))
     }
 

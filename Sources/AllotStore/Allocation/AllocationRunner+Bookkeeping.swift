@@ -4,10 +4,7 @@ import Postgres
 extension AllocationRunner {
     /// A stable 64-bit key (FNV-1a) for the advisory lock of one period's runs.
     static func lockKey(_ period: BillingPeriod) -> Int64 {
-        let hash = "allot-allocate|\(period)".utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
-            ($0 ^ UInt64($1)) &* 1_099_511_628_211
-        }
-        return Int64(bitPattern: hash)
+        advisoryLockKey("allot-allocate", period)
     }
 
     /// Marks runs of the period left `running` by a process that died as failed. Safe because the caller
@@ -18,7 +15,7 @@ extension AllocationRunner {
             UPDATE allocation_runs SET status = 'failed', finished_at = now(),
                 error = 'interrupted: the run stopped before it finished; nothing of it was kept'
             WHERE billing_period = $1::date AND status = 'running'
-            """, ["\(period)-01"])
+            """, [period])
     }
 
     /// Records the run as `running` (committed at once, so that a failure can be recorded too).
@@ -30,7 +27,7 @@ extension AllocationRunner {
             VALUES ($1::date, $2, $3, $4, 'running', $5) RETURNING id
             """,
             [
-                "\(request.period)-01", (request.organizations ?? []).sorted(), request.ruleSetVersion,
+                request.period, (request.organizations ?? []).sorted(), request.ruleSetVersion,
                 request.configuration.policies.costBasis.rawValue, try PostgresJSON(encoding: tree),
             ]
         ).singleValue(Int.self)

@@ -19,7 +19,7 @@ extension AllocationRunner {
             SELECT d.org_id, o.partition_key FROM cur_deliveries AS d JOIN organizations AS o ON o.id = d.org_id
             WHERE d.billing_period = $1::date AND d.status = 'current' AND ($2::text[] IS NULL OR d.org_id = ANY($2::text[]))
             ORDER BY d.org_id
-            """, ["\(request.period)-01", request.organizations])
+            """, [request.period, request.organizations])
         let partitions = try rows.map {
             OrganizationPartition(org: try $0.decode(String.self, "org_id"), partitionKey: try $0.decode(Int.self, "partition_key"))
         }
@@ -52,7 +52,7 @@ extension AllocationRunner {
             SELECT org_id, id FROM cur_deliveries
             WHERE billing_period = $1::date AND status = 'current' AND org_id = ANY($2::text[])
             ORDER BY org_id
-            """, ["\(period)-01", organizations])
+            """, [period, organizations])
         let deliveries = try rows.map {
             AllocationRun.InputDelivery(org: try $0.decode(String.self, "org_id"), delivery: try $0.decode(Int.self, "id"))
         }

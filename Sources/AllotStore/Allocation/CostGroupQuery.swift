@@ -81,7 +81,7 @@ struct CostGroupQuery: Sendable {
 
     /// Runs the query on `connection` (inside the run's transaction).
     func run(period: BillingPeriod, organizations: [String], on connection: PostgresConnection) async throws -> Result {
-        var parameters: [(any PostgresEncodable)?] = ["\(period)-01", organizations]
+        var parameters: [(any PostgresEncodable)?] = [period, organizations]
         parameters += dimensions.tagKeys.map { $0 as (any PostgresEncodable)? }
         parameters += dimensions.costCategories.map { $0 as (any PostgresEncodable)? }
         let rows = try await connection.query(sql, parameters)

@@ -16,7 +16,7 @@ public struct RuleSetSummary: Sendable, Hashable, Encodable {
 
     init(row: PostgresRow) throws {
         version = try row.decode(Int.self, "version")
-        effectiveFrom = try RuleSets.period(try row.decode(LocalDate.self, "effective_from"))
+        effectiveFrom = try row.decode(BillingPeriod.self, "effective_from")
         sha256 = try row.decode(String.self, "sha256")
         appliedBy = try row.decode(String.self, "applied_by")
         appliedAt = try row.decode(Timestamp.self, "applied_at")

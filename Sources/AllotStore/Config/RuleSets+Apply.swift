@@ -111,7 +111,7 @@ extension RuleSets {
             VALUES ($1::date, $2, $3, $4, $5, $6)
             RETURNING version
             """,
-            [Self.date(plan.effectiveFrom), PostgresJSON(try ConfigurationText.canonicalJSON(plan.configuration)), sourceText,
+            [plan.effectiveFrom, PostgresJSON(try ConfigurationText.canonicalJSON(plan.configuration)), sourceText,
              plan.sha256, appliedBy, note]
         ).singleValue(Int.self)
         try await Self.writeOrganizations(plan.configuration, on: connection)
@@ -128,8 +128,5 @@ extension RuleSets {
     }
 
     /// The advisory lock every apply holds (FNV-1a of a fixed name, like the ingest locks).
-    static let lockKey: Int64 = {
-        let hash = "allot-rule-sets|apply".utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
-        return Int64(bitPattern: hash)
-    }()
+    static let lockKey = advisoryLockKey("allot-rule-sets", "apply")
 }

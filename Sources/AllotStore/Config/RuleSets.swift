@@ -55,23 +55,11 @@ public struct RuleSets: Sendable {
             SELECT \(RuleSetVersion.columns) FROM rule_sets
             WHERE effective_from <= $1::date
             ORDER BY version DESC LIMIT 1
-            """, [date(period)]
+            """, [period]
         ).first.map(RuleSetVersion.init(row:))
     }
 
-    // MARK: Periods as dates
-
-    /// The first day of a period, as stored in `effective_from`.
-    static func date(_ period: BillingPeriod) -> String {
-        "\(period)-01"
-    }
-
-    static func period(_ date: LocalDate) throws -> BillingPeriod {
-        guard date.day == 1, let period = BillingPeriod(year: date.year, month: date.month) else {
-            throw RuleSetError(.corrupt, "effective_from \(date) is not the first day of a month")
-        }
-        return period
-    }
+    // MARK: Periods
 
     /// `2026-07`, or `beginning` for ``beginning``.
     public static func label(_ period: BillingPeriod) -> String {

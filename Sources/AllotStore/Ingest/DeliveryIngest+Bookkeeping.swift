@@ -60,10 +60,7 @@ extension DeliveryIngest {
 
     /// A stable 64-bit key (FNV-1a) for the advisory lock of one (organization, period).
     public static func lockKey(organization: String, period: BillingPeriod) -> Int64 {
-        let hash = "allot-ingest|\(organization)|\(period)".utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
-            ($0 ^ UInt64($1)) &* 1_099_511_628_211
-        }
-        return Int64(bitPattern: hash)
+        advisoryLockKey("allot-ingest", organization, period)
     }
 
     /// Marks deliveries left `loading` by an ingest that died (kill -9, crash) as failed. Safe because
@@ -74,7 +71,7 @@ extension DeliveryIngest {
             UPDATE cur_deliveries SET status = 'failed', finished_at = now(),
                 error = 'interrupted: the ingest stopped before it finished; nothing of it was kept'
             WHERE org_id = $1 AND billing_period = $2::date AND status = 'loading'
-            """, [organization, LineItemPartitions.periodDate(period)])
+            """, [organization, period])
     }
 
     static func current(organization: String, period: BillingPeriod, on connection: PostgresConnection) async throws
@@ -82,7 +79,7 @@ extension DeliveryIngest {
     {
         try await connection.query(
             "SELECT \(DeliveryRecord.columns) FROM cur_deliveries WHERE org_id = $1 AND billing_period = $2::date AND status = 'current'",
-            [organization, LineItemPartitions.periodDate(period)]
+            [organization, period]
         ).first.map(DeliveryRecord.init(row:))
     }
 
@@ -96,7 +93,7 @@ extension DeliveryIngest {
             INSERT INTO cur_deliveries (org_id, billing_period, format, assembly_id, content_sha256, files, status)
             VALUES ($1, $2::date, $3, $4, $5, $6, 'loading') RETURNING id
             """,
-            [organization, LineItemPartitions.periodDate(period), delivery.source.description, delivery.deliveryId, content,
+            [organization, period, delivery.source.description, delivery.deliveryId, content,
              try PostgresJSON(encoding: files)])
         return try rows.singleValue(Int.self)
     }

@@ -57,7 +57,7 @@ public struct DeliveryRecord: Sendable, Codable, Hashable {
             SELECT \(columns) FROM cur_deliveries
             WHERE ($1::text IS NULL OR org_id = $1) AND ($2::date IS NULL OR billing_period = $2::date)
             ORDER BY id DESC LIMIT $3
-            """, [organization, period.map { "\($0)-01" }, limit]
+            """, [organization, period, limit]
         ).map(DeliveryRecord.init(row:))
     }
 

@@ -17,9 +17,6 @@ enum LineItemPartitions {
 
     static func deliveryTable(_ delivery: Int) -> String { "line_items_d\(delivery)" }
 
-    /// The date literal of a period's first day, e.g. `2026-06-01`.
-    static func periodDate(_ period: BillingPeriod) -> String { "\(period)-01" }
-
     /// Serialises partition DDL across sessions ("allot" + 2).
     static let ddlLockKey: Int64 = 0x616c_6c6f_7402
 
@@ -37,7 +34,7 @@ enum LineItemPartitions {
                 """)
             try await connection.executeScript("""
                 CREATE TABLE IF NOT EXISTS \(quote(periodTable(organization.partitionKey, period)))
-                    PARTITION OF \(quote(orgTable)) FOR VALUES IN (\(literal(periodDate(period))))
+                    PARTITION OF \(quote(orgTable)) FOR VALUES IN (\(literal(period.dateText)))
                     PARTITION BY LIST (delivery_id)
                 """)
         }
@@ -51,7 +48,7 @@ enum LineItemPartitions {
             LIKE line_items INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
             CHECK (delivery_id = \(delivery)),
             CHECK (org_id = \(literal(organization))),
-            CHECK (billing_period = \(literal(periodDate(period))))
+            CHECK (billing_period = \(literal(period.dateText)))
         )
         """
     }

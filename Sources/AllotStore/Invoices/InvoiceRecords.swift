@@ -18,7 +18,7 @@ enum InvoiceRecords {
             """
             SELECT run_id, closed_by, to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS closed_at
             FROM invoice_closes WHERE billing_period = $1::date
-            """, ["\(period)-01"]
+            """, [period]
         ).first.map {
             Close(
                 runId: try $0.decode(Int.self, "run_id"), closedBy: try $0.decode(String.self, "closed_by"),
@@ -29,7 +29,7 @@ enum InvoiceRecords {
     static func recordClose(period: BillingPeriod, runId: Int, closedBy: String, on connection: PostgresConnection) async throws {
         try await connection.execute(
             "INSERT INTO invoice_closes (billing_period, run_id, closed_by) VALUES ($1::date, $2, $3)",
-            ["\(period)-01", runId, closedBy])
+            [period, runId, closedBy])
     }
 
     /// The final documents of a period (optionally of one BU), in issue order.
@@ -39,7 +39,7 @@ enum InvoiceRecords {
             SELECT \(StoredInvoice.columns) FROM invoices AS i LEFT JOIN invoices AS a ON a.id = i.adjusts_id
             WHERE i.billing_period = $1::date AND i.status = 'final' AND ($2::text IS NULL OR i.bu_id = $2::text)
             ORDER BY i.id
-            """, ["\(period)-01", bu]
+            """, [period, bu]
         ).map(StoredInvoice.init(row:))
     }
 
@@ -62,7 +62,7 @@ enum InvoiceRecords {
             FROM invoice_lines AS l JOIN invoices AS i ON i.id = l.invoice_id
             WHERE i.billing_period = $1::date AND i.status = 'final'
             GROUP BY 1, 2, 3, 4, 5
-            """, ["\(period)-01"])
+            """, [period])
         for row in lines {
             let key = InvoiceLineKey(
                 bu: try row.decode(String.self, "bu_id"), org: try row.decode(String.self, "org_id"),
@@ -88,7 +88,7 @@ enum InvoiceRecords {
             """
             SELECT l.org_id, sum(l.amount) AS amount FROM invoice_lines AS l JOIN invoices AS i ON i.id = l.invoice_id
             WHERE i.billing_period = $1::date AND i.status = 'final' GROUP BY 1
-            """, ["\(period)-01"])
+            """, [period])
         {
             totals[try row.decode(String.self, "org_id")] = try row.decode(Amount.self, "amount")
         }
@@ -112,11 +112,11 @@ enum InvoiceRecords {
             """
             INSERT INTO invoices (number, kind, status, billing_period, bu_id, run_id, rule_set_version, cost_basis, currency,
                 issue_date, total, adjusts_id, document, document_csv, document_html, sha256, issued_by)
-            VALUES ($1, $2, 'draft', $3::date, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14, $15, $16)
+            VALUES ($1, $2, 'draft', to_date($3, 'YYYY-MM'), $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14, $15, $16)
             RETURNING id
             """,
             [
-                document.number, document.kind.rawValue, "\(document.period)-01", document.businessUnit.id, document.runId,
+                document.number, document.kind.rawValue, document.period, document.businessUnit.id, document.runId,
                 document.ruleSetVersion, document.costBasis, document.currency.code, document.issueDate, document.total.amount,
                 adjustsId, text, csv, html, sha256, issuedBy,
             ]

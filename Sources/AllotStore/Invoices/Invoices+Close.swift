@@ -61,7 +61,7 @@ extension Invoices {
                     """
                     SELECT id FROM allocation_runs WHERE billing_period = $1::date AND status = 'succeeded'
                     ORDER BY id DESC LIMIT 1
-                    """, ["\(period)-01"]
+                    """, [period]
                 ).first?.decode(Int.self, "id")
                 guard newest == run.id else {
                     throw InvoiceError(.staleRun, "a new allocation run of \(period) finished meanwhile; run the command again")
@@ -92,7 +92,6 @@ extension Invoices {
 
     /// The advisory lock every issue of a period's documents takes (FNV-1a of the period).
     static func lockKey(_ period: BillingPeriod) -> Int64 {
-        let hash = "allot-invoice|\(period)".utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
-        return Int64(bitPattern: hash)
+        advisoryLockKey("allot-invoice", period)
     }
 }

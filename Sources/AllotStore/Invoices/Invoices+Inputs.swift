@@ -63,8 +63,8 @@ extension Invoices {
     /// was replaced after it ran, or an organization has a delivery the run did not read.
     func staleness(_ run: AllocationRun, on connection: PostgresConnection) async throws -> String? {
         let rows = try await connection.query(
-            "SELECT org_id, id FROM cur_deliveries WHERE billing_period = $1::date AND status = 'current' ORDER BY org_id",
-            ["\(run.period)-01"])
+            "SELECT org_id, id FROM cur_deliveries WHERE billing_period = to_date($1, 'YYYY-MM') AND status = 'current' ORDER BY org_id",
+            [run.period])
         var current: [String: Int] = [:]
         for row in rows { current[try row.decode(String.self, "org_id")] = try row.decode(Int.self, "id") }
         let read = Dictionary(run.inputDeliveries.map { ($0.org, $0.delivery) }, uniquingKeysWith: { first, _ in first })

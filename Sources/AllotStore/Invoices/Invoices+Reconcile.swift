@@ -93,7 +93,7 @@ struct PeriodFacts: Sendable {
 
     static func read(_ period: BillingPeriod, run: AllocationRun, invoices: Invoices, on connection: PostgresConnection) async throws -> PeriodFacts {
         var facts = PeriodFacts()
-        let date = "\(period)-01"
+        let date = period
         for row in try await connection.query(
             """
             SELECT org_id, sum(unblended_cost) AS unblended, sum(amortized_cost) AS amortized,

@@ -12,7 +12,7 @@ extension AllocationRun {
             SELECT \(columns) FROM allocation_runs
             WHERE ($1::date IS NULL OR billing_period = $1::date) AND ($2::bigint IS NULL OR id < $2)
             ORDER BY id DESC LIMIT $3
-            """, [period.map { "\($0)-01" }, before, limit]
+            """, [period, before, limit]
         ).map(AllocationRun.init(row:))
     }
 

@@ -13,7 +13,7 @@ extension DeliveryRecord {
             WHERE ($1::text IS NULL OR org_id = $1) AND ($2::date IS NULL OR billing_period = $2::date)
                 AND ($3::bigint IS NULL OR id < $3)
             ORDER BY id DESC LIMIT $4
-            """, [organization, period.map { "\($0)-01" }, before, limit]
+            """, [organization, period, before, limit]
         ).map(DeliveryRecord.init(row:))
     }
 
