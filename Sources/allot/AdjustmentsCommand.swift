@@ -27,7 +27,7 @@ struct AdjustmentsCommand: AsyncParsableCommand {
             print(try JSONOutput.encode(preview))
             return
         }
-        if let stale = preview.staleRun { print("warning: \(stale)\n") }
+        if let stale = preview.staleRun { print("warning: \(stale.forCommandLine)\n") }
         let invoiced = preview.invoicedRunId.map { "run \($0)" } ?? "the closing run"
         guard !preview.memos.isEmpty else {
             print("\(preview.period): nothing to adjust; run \(preview.runId) gives every BU exactly what was invoiced (\(invoiced))")

@@ -1,3 +1,4 @@
+import AllotCore
 import ArgumentParser
 
 /// `allot`: the single executable. Subcommands parse flags and the environment, then call the libraries.
@@ -30,4 +31,25 @@ struct AllotCommand: AsyncParsableCommand {
             TokensCommand.self,
         ]
     )
+
+    /// Runs the command, saying a library error's remedy as the command that does it.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as any RemediableError {
+            exit(withError: CommandLineError(description: error.advice.forCommandLine))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A library error as the command line says it.
+struct CommandLineError: Error, CustomStringConvertible {
+    var description: String
 }

@@ -38,7 +38,7 @@ struct CloseCommand: AsyncParsableCommand {
             print(try JSONOutput.encode(outcome))
             return
         }
-        print(outcome.message)
+        print(outcome.message.forCommandLine)
         for entry in outcome.documents {
             print(
                 "  \(TextLayout.pad(entry.number, 18))  \(TextLayout.pad(entry.kind, 11))  \(TextLayout.pad(entry.businessUnit, 20))  "

@@ -47,7 +47,7 @@ struct InvoiceListCommand: AsyncParsableCommand {
             print("\(TextLayout.pad("total", 55 + unitWidth))  \(TextLayout.right(total.description, 14)) \(currency)")
         }
         if summary.documents.isEmpty { print("(no documents: the run allocated nothing)") }
-        if let stale = summary.staleRun { print("\nwarning: \(stale)") }
+        if let stale = summary.staleRun { print("\nwarning: \(stale.forCommandLine)") }
         if summary.newerRun {
             print("\nrun \(summary.currentRunId ?? 0) is newer than the documents: `allot adjustments --period \(summary.period)` shows what changes")
         }

@@ -55,7 +55,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             }
         }
         print("")
-        for problem in report.problems { print("problem: \(problem)") }
+        for problem in report.problems { print("problem: \(problem.forCommandLine)") }
         print(report.holds ? "reconciled" : "NOT RECONCILED")
     }
 }

@@ -173,7 +173,7 @@ import Testing
                 let staleReport = try stale.decode(Components.Schemas.InvoiceReconciliation.self)
                 #expect(!staleReport.holds)
                 #expect(staleReport.problems.first?.contains("the deliveries of wl-a changed after it ran") == true)
-                #expect(staleReport.problems.first?.hasSuffix("run `POST /v1/allocations` first") == true)
+                #expect(staleReport.problems.first?.hasSuffix(#"; allocate it with `POST /v1/allocations {"period": "2026-06"}`"#) == true)
                 let staleIssue = try await client.execute(uri: "/v1/periods/2026-06/close?adjustments=true", method: .post, headers: admin)
                 #expect(staleIssue.status == .conflict)
                 #expect(staleIssue.problem?._type == "urn:allot:problem:stale-run")
@@ -188,7 +188,7 @@ import Testing
                 let pending = try await client.execute(uri: "/v1/reconciliation?period=2026-06", method: .get, headers: admin)
                 let pendingReport = try pending.decode(Components.Schemas.InvoiceReconciliation.self)
                 #expect(!pendingReport.holds)
-                #expect(pendingReport.problems == ["the issued documents differ from run \(restated.id): see `GET /v1/adjustments?period=2026-06`"])
+                #expect(pendingReport.problems == ["the issued documents differ from run \(restated.id); see `GET /v1/adjustments?period=2026-06`"])
 
                 let issued = try await client.execute(uri: "/v1/periods/2026-06/close?adjustments=true", method: .post, headers: admin)
                 let memo = try issued.decode(Components.Schemas.CloseOutcome.self)

@@ -1,6 +1,6 @@
 /// Why an invoice operation failed. `description` is safe to show a user (no SQL, no stack); the code says what
 /// kind of failure it is, so that the HTTP API can map it to a status.
-public struct InvoiceError: Error, Sendable, CustomStringConvertible {
+public struct InvoiceError: RemediableError, Sendable {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case noRun = "no_run"
@@ -37,13 +37,22 @@ public struct InvoiceError: Error, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
-    /// What went wrong and what to do about it; safe to show a user.
+    /// What went wrong; safe to show a user.
     public let message: String
+    /// What to do about it, when something can be done.
+    public let remedy: Remedy?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, remedy: Remedy? = nil) {
         self.code = code
         self.message = message
+        self.remedy = remedy
     }
+
+    public init(_ code: Code, _ advice: Advice) {
+        self.init(code, advice.message, remedy: advice.remedy)
+    }
+
+    public var advice: Advice { Advice(message, remedy: remedy) }
 
     public var description: String { message }
 }

@@ -119,12 +119,12 @@ public struct InvoiceReconciliation: Sendable, Hashable, Codable {
     public var closed: Bool
     public var organizations: [Organization]
     /// Failures that are not a difference (a stale run), and hints (adjustments pending).
-    public var problems: [String]
+    public var problems: [Advice]
     public var holds: Bool { problems.isEmpty && organizations.allSatisfy(\.holds) }
 
     public init(
         period: String, runId: Int, costBasis: String, currency: String, closed: Bool, organizations: [Organization],
-        problems: [String]
+        problems: [Advice]
     ) {
         self.period = period
         self.runId = runId
@@ -150,7 +150,7 @@ public struct InvoiceReconciliation: Sendable, Hashable, Codable {
         currency = try container.decode(String.self, forKey: .currency)
         closed = try container.decode(Bool.self, forKey: .closed)
         organizations = try container.decode([Organization].self, forKey: .organizations)
-        problems = try container.decode([String].self, forKey: .problems)
+        problems = try container.decode([Advice].self, forKey: .problems)
     }
 
     public func encode(to encoder: any Encoder) throws {

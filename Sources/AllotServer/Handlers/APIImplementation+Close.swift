@@ -20,7 +20,7 @@ extension APIImplementation {
             } catch let error as InvoiceError where error.code == .noRun {
                 throw APIProblem(
                     .unprocessableContent, kind: "no-run", title: "The period cannot be closed",
-                    detail: APIProblem.apiWording(error.message))
+                    detail: error.advice.forAPI)
             }
         }
         context.facts.audit("status", outcome.status)
@@ -36,7 +36,7 @@ extension APIImplementation {
                     .init(
                         status: status, period: outcome.period, runId: Int64(outcome.runId),
                         documents: try outcome.documents.map { try Self.schema($0, draftRun: nil) },
-                        message: APIProblem.apiWording(outcome.message)))))
+                        message: outcome.message.forAPI))))
     }
 
     func getAdjustments(_ input: Operations.GetAdjustments.Input) async throws -> Operations.GetAdjustments.Output {
@@ -44,7 +44,8 @@ extension APIImplementation {
         var preview = try await Invoices(client: client, logger: logger).adjustments(period: period)
         let scope = try await invoiceScope(.adjustmentsRead, period: period)
         preview.memos = preview.memos.filter { scope.contains($0.businessUnit.id) }
-        preview.staleRun = preview.staleRun.map(APIProblem.apiWording)
-        return .ok(.init(body: .json(try Self.bridge(preview, to: Components.Schemas.AdjustmentPreview.self))))
+        var body = try Self.bridge(preview, to: Components.Schemas.AdjustmentPreview.self)
+        body.staleRun = preview.staleRun?.forAPI
+        return .ok(.init(body: .json(body)))
     }
 }

@@ -40,7 +40,7 @@ extension APIImplementation {
                     .init(
                         period: summary.period, status: status, currentRunId: summary.currentRunId.map(Int64.init),
                         closedRunId: summary.closedRunId.map(Int64.init), closedAt: try summary.closedAt.map(Self.date),
-                        closedBy: summary.closedBy, staleRun: summary.staleRun.map(APIProblem.apiWording), newerRun: summary.newerRun,
+                        closedBy: summary.closedBy, staleRun: summary.staleRun?.forAPI, newerRun: summary.newerRun,
                         items: page, nextCursor: cursor))))
     }
 

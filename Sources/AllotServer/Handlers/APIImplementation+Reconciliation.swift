@@ -7,8 +7,9 @@ import AllotStore
 extension APIImplementation {
     func getReconciliation(_ input: Operations.GetReconciliation.Input) async throws -> Operations.GetReconciliation.Output {
         let period = try Self.period(input.query.period, field: "period")
-        var report = try await Invoices(client: client, logger: logger).reconcile(period: period)
-        report.problems = report.problems.map(APIProblem.apiWording)
-        return .ok(.init(body: .json(try Self.bridge(report, to: Components.Schemas.InvoiceReconciliation.self))))
+        let report = try await Invoices(client: client, logger: logger).reconcile(period: period)
+        var body = try Self.bridge(report, to: Components.Schemas.InvoiceReconciliation.self)
+        body.problems = report.problems.map(\.forAPI)
+        return .ok(.init(body: .json(body)))
     }
 }

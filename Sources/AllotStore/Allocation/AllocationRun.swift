@@ -126,7 +126,7 @@ public struct AllocationRun: Sendable, Hashable, Codable {
     /// - Throws: `AllocationRunError` `noRun` when the period has no successful run.
     public static func requireCurrent(period: BillingPeriod, _ client: PostgresClient) async throws -> AllocationRun {
         guard let run = try await current(period: period, client) else {
-            throw AllocationRunError(.noRun, "no successful allocation run for \(period); run `allot allocate --period \(period)`")
+            throw AllocationRunError(.noRun, "no successful allocation run for \(period)", remedy: .allocate(period: period.description))
         }
         return run
     }

@@ -1,6 +1,8 @@
+import AllotCore
+
 /// Why an allocation run did not succeed. `description` is safe to show a user; when a run record was
 /// created it is named (`run 12`) and kept with status `failed` and this message, without ledger rows.
-public struct AllocationRunError: Error, Sendable, CustomStringConvertible {
+public struct AllocationRunError: RemediableError, Sendable {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case noRuleSet = "no_rule_set"
@@ -34,12 +36,17 @@ public struct AllocationRunError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The run record kept with status `failed`, if one was created.
     public let runId: Int?
+    /// What to do about it, when something can be done.
+    public let remedy: Remedy?
 
-    init(_ code: Code, _ message: String, runId: Int? = nil) {
+    init(_ code: Code, _ message: String, runId: Int? = nil, remedy: Remedy? = nil) {
         self.code = code
         self.message = message
         self.runId = runId
+        self.remedy = remedy
     }
 
     public var description: String { runId.map { "run \($0): \(message)" } ?? message }
+
+    public var advice: Advice { Advice(description, remedy: remedy) }
 }

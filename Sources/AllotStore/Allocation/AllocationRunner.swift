@@ -33,7 +33,7 @@ public struct AllocationRunner: Sendable {
     /// - Throws: `AllocationRunError` (`noRuleSet`, `noDeliveries`, `invalidRuleSet`, `notReconciled`, `failed`).
     public func run(period: BillingPeriod, organizations: [String]? = nil) async throws -> AllocationRun {
         guard let ruleSet = try await RuleSets(client: client, logger: logger).inForce(period: period) else {
-            throw AllocationRunError(.noRuleSet, "no rule set is in force for \(period); apply one with `allot apply`")
+            throw AllocationRunError(.noRuleSet, "no rule set is in force for \(period)", remedy: .apply)
         }
         return try await run(
             AllocationRequest(

@@ -9,13 +9,13 @@ public struct CloseOutcome: Sendable, Hashable, Codable {
     public var runId: Int
     /// The documents issued by this call (empty for a no-op).
     public var documents: [InvoiceIndexEntry]
-    /// What happened, in a sentence.
-    public var message: String
+    /// What happened, in a sentence, and what to do next when there is something.
+    public var message: Advice
 
     /// Whether this call issued anything.
     public var issuedAnything: Bool { !documents.isEmpty }
 
-    public init(status: String, period: String, runId: Int, documents: [InvoiceIndexEntry], message: String) {
+    public init(status: String, period: String, runId: Int, documents: [InvoiceIndexEntry], message: Advice) {
         self.status = status
         self.period = period
         self.runId = runId

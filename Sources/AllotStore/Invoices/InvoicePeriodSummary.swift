@@ -14,7 +14,7 @@ public struct InvoicePeriodSummary: Sendable, Hashable, Codable {
     /// For a closed period: the run the latest final document was computed from.
     public var latestIssuedRunId: Int?
     /// Why the current run does not describe the current deliveries, if it does not.
-    public var staleRun: String?
+    public var staleRun: Advice?
     /// For a closed period: whether a newer run exists than the documents were issued from (`allot adjustments`
     /// shows whether it changes anything).
     public var newerRun: Bool

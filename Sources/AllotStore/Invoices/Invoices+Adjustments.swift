@@ -10,7 +10,8 @@ extension Invoices {
     public func adjustments(period: BillingPeriod, issueDate: LocalDate? = nil) async throws -> AdjustmentPreview {
         guard try await alreadyClosed(period) != nil else {
             throw InvoiceError(
-                .notClosed, "\(period) is not closed: its invoices are drafts of the current run; close it with `allot close --period \(period)`")
+                .notClosed, "\(period) is not closed: its invoices are drafts of the current run",
+                remedy: .close(period: period.description, adjustments: false))
         }
         let run = try await currentRun(period)
         let inputs = try await inputs(run, issueDate: try issueDate ?? Self.today())
@@ -30,7 +31,7 @@ extension Invoices {
     public func issueAdjustments(period: BillingPeriod, issuedBy: String, issueDate: LocalDate? = nil) async throws -> CloseOutcome {
         let date = try issueDate ?? Self.today()
         guard try await alreadyClosed(period) != nil else {
-            throw InvoiceError(.notClosed, "\(period) is not closed; close it first with `allot close --period \(period)`")
+            throw InvoiceError(.notClosed, "\(period) is not closed", remedy: .close(period: period.description, adjustments: false))
         }
         let run = try await currentRun(period)
         let inputs = try await inputs(run, issueDate: date)
@@ -42,7 +43,7 @@ extension Invoices {
                 return .nothing(
                     CloseOutcome(
                         status: "nothing-to-adjust", period: period.description, runId: run.id, documents: [],
-                        message: "nothing to adjust: run \(run.id) gives every BU of \(period) exactly what was invoiced"))
+                        message: Advice("nothing to adjust: run \(run.id) gives every BU of \(period) exactly what was invoiced")))
             }
             let numbers = try await InvoiceNumbering.reserve(memos.count, year: date.year, on: connection)
             var entries: [InvoiceIndexEntry] = []
@@ -59,8 +60,9 @@ extension Invoices {
             return .issued(
                 CloseOutcome(
                     status: "adjusted", period: period.description, runId: run.id, documents: entries,
-                    message: "issued \(entries.count) adjustment\(entries.count == 1 ? "" : "s") for \(period) from run \(run.id) "
-                        + "(\(credits) credit memo\(credits == 1 ? "" : "s"), \(entries.count - credits) debit memo\(entries.count - credits == 1 ? "" : "s"))"))
+                    message: Advice(
+                        "issued \(entries.count) adjustment\(entries.count == 1 ? "" : "s") for \(period) from run \(run.id) "
+                            + "(\(credits) credit memo\(credits == 1 ? "" : "s"), \(entries.count - credits) debit memo\(entries.count - credits == 1 ? "" : "s"))")))
         }
     }
 }
@@ -73,7 +75,7 @@ public struct AdjustmentPreview: Sendable, Hashable, Codable {
     /// The run the latest final document was computed from.
     public var invoicedRunId: Int?
     /// Why the current run does not describe the current deliveries, if it does not (then allocate first).
-    public var staleRun: String?
+    public var staleRun: Advice?
     /// Draft memos, one per BU whose lines changed; empty when nothing changed.
     public var memos: [InvoiceDocument]
 

@@ -31,8 +31,9 @@ extension Invoices {
             return .issued(
                 CloseOutcome(
                     status: "closed", period: period.description, runId: run.id, documents: entries,
-                    message: "closed \(period) with run \(run.id): \(entries.count) invoice\(entries.count == 1 ? "" : "s")"
-                        + (range.map { " (\($0))" } ?? "")))
+                    message: Advice(
+                        "closed \(period) with run \(run.id): \(entries.count) invoice\(entries.count == 1 ? "" : "s")"
+                            + (range.map { " (\($0))" } ?? ""))))
         }
     }
 
@@ -64,7 +65,7 @@ extension Invoices {
                     """, [period]
                 ).first?.decode(Int.self, "id")
                 guard newest == run.id else {
-                    throw InvoiceError(.staleRun, "a new allocation run of \(period) finished meanwhile; run the command again")
+                    throw InvoiceError(.staleRun, "a new allocation run of \(period) finished meanwhile; try again")
                 }
                 if let stale = try await staleness(run, on: transaction) { throw InvoiceError(.staleRun, stale) }
                 return try await body(transaction)
@@ -86,8 +87,10 @@ extension Invoices {
         guard let close else { return nil }
         return CloseOutcome(
             status: "already-closed", period: period.description, runId: close.runId, documents: [],
-            message: "\(period) is already closed (run \(close.runId), \(close.closedAt) by \(close.closedBy)); nothing was issued. "
-                + "After a restatement, re-allocate and use `allot close --period \(period) --adjustments`")
+            message: Advice(
+                "\(period) is already closed (run \(close.runId), \(close.closedAt) by \(close.closedBy)); nothing was issued. "
+                    + "After a restatement, allocate again and issue adjustments",
+                remedy: .close(period: period.description, adjustments: true)))
     }
 
     /// The advisory lock every issue of a period's documents takes (FNV-1a of the period).

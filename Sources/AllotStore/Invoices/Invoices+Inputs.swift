@@ -17,7 +17,7 @@ extension Invoices {
     /// - Throws: ``InvoiceError`` `noRun` when the period has no successful run.
     func currentRun(_ period: BillingPeriod) async throws -> AllocationRun {
         guard let run = try await AllocationRun.current(period: period, client) else {
-            throw InvoiceError(.noRun, "\(period) has no successful allocation run; run `allot allocate --period \(period)` first")
+            throw InvoiceError(.noRun, "\(period) has no successful allocation run", remedy: .allocate(period: period.description))
         }
         return run
     }
@@ -61,7 +61,7 @@ extension Invoices {
 
     /// Why a run no longer describes the period's data, or nil when it does: a delivery of one of its organizations
     /// was replaced after it ran, or an organization has a delivery the run did not read.
-    func staleness(_ run: AllocationRun, on connection: PostgresConnection) async throws -> String? {
+    func staleness(_ run: AllocationRun, on connection: PostgresConnection) async throws -> Advice? {
         let rows = try await connection.query(
             "SELECT org_id, id FROM cur_deliveries WHERE billing_period = to_date($1, 'YYYY-MM') AND status = 'current' ORDER BY org_id",
             [run.period])
@@ -74,8 +74,8 @@ extension Invoices {
         var reasons: [String] = []
         if !changed.isEmpty { reasons.append("the deliveries of \(changed.joined(separator: ", ")) changed after it ran") }
         if !missing.isEmpty { reasons.append("it did not allocate \(missing.joined(separator: ", "))") }
-        return "run \(run.id) is not current for \(run.period): \(reasons.joined(separator: " and ")); "
-            + "run `allot allocate --period \(run.period)` first"
+        return Advice(
+            "run \(run.id) is not current for \(run.period): \(reasons.joined(separator: " and "))", remedy: .allocate(period: run.period))
     }
 
     /// Today's date in UTC: the issue date when none is given.

@@ -43,10 +43,11 @@ extension Invoices {
                 },
                 awsTotal: InvoiceMoney(items.unblended, places: places), checks: checks)
         }
-        var problems: [String] = []
+        var problems: [Advice] = []
         if let stale = facts.stale { problems.append(stale) }
         if facts.issued != nil, report.contains(where: { !$0.holds }) {
-            problems.append("the issued documents differ from run \(run.id): see `allot adjustments --period \(period)`")
+            problems.append(
+                Advice("the issued documents differ from run \(run.id)", remedy: .adjustments(period: period.description)))
         }
         return InvoiceReconciliation(
             period: period.description, runId: run.id, costBasis: run.costBasis.rawValue, currency: configuration.currency,
@@ -89,7 +90,7 @@ struct PeriodFacts: Sendable {
     var awsInvoices: [String: [Invoice]] = [:]
     /// Σ of the final documents per organization, when the period is closed.
     var issued: [String: Amount]?
-    var stale: String?
+    var stale: Advice?
 
     static func read(_ period: BillingPeriod, run: AllocationRun, invoices: Invoices, on connection: PostgresConnection) async throws -> PeriodFacts {
         var facts = PeriodFacts()

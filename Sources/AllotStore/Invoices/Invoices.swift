@@ -92,7 +92,7 @@ public struct Invoices: Sendable {
     public func summary(period: BillingPeriod, issueDate: LocalDate? = nil) async throws -> InvoicePeriodSummary {
         let current = try await AllocationRun.current(period: period, client)
         let (close, stored, stale) = try await client.withConnection { connection in
-            var stale: String? = nil
+            var stale: Advice? = nil
             if let current { stale = try await staleness(current, on: connection) }
             return (
                 try await InvoiceRecords.close(period: period, on: connection),
@@ -115,6 +115,6 @@ public struct Invoices: Sendable {
     }
 
     private func unknownBusinessUnit(_ bu: String, period: BillingPeriod) -> InvoiceError {
-        InvoiceError(.unknownBusinessUnit, "no invoice for BU '\(bu)' in \(period) (see `allot invoice list --period \(period)`)")
+        InvoiceError(.unknownBusinessUnit, "no invoice for BU '\(bu)' in \(period)", remedy: .listInvoices(period: period.description))
     }
 }

@@ -22,7 +22,7 @@ import Testing
             #expect(outcome.runId == runs.first?.id)
             #expect(outcome.documents.map(\.number) == ["ALLOT-2026-000001", "ALLOT-2026-000002", "ALLOT-2026-000003"])
             #expect(outcome.documents.map(\.businessUnit) == ["web", "data", "central"])
-            #expect(outcome.message == "closed 2026-06 with run \(runs.first?.id ?? 0): 3 invoices (ALLOT-2026-000001 … ALLOT-2026-000003)")
+            #expect(outcome.message.description == "closed 2026-06 with run \(runs.first?.id ?? 0): 3 invoices (ALLOT-2026-000001 … ALLOT-2026-000003)")
 
             // The final documents are the drafts with a number, status and issue date; nothing else changed.
             let finals = try await invoices.documents(period: Self.june)
@@ -37,7 +37,8 @@ import Testing
             let again = try await invoices.close(period: Self.june, issuedBy: "tests", issueDate: Self.issueDate)
             #expect(again.status == "already-closed")
             #expect(again.documents.isEmpty)
-            #expect(again.message.hasPrefix("2026-06 is already closed (run \(runs.first?.id ?? 0), "))
+            #expect(again.message.message.hasPrefix("2026-06 is already closed (run \(runs.first?.id ?? 0), "))
+            #expect(again.message.remedy == .close(period: "2026-06", adjustments: true))
             #expect(try await db.client.query("SELECT last FROM invoice_sequences WHERE year = 2026").singleValue(Int.self) == 3)
 
             let summary = try await invoices.summary(period: Self.june)

@@ -124,7 +124,8 @@ import Testing
             try await AllocationScenarioCUR.apply(Scenario.configuration(), to: db)
             let noRun = await #expect(throws: InvoiceError.self) { try await Scenario.invoices(db).drafts(period: Self.june) }
             #expect(noRun?.code == .noRun)
-            #expect(noRun?.description == "2026-06 has no successful allocation run; run `allot allocate --period 2026-06` first")
+            #expect(noRun?.description == "2026-06 has no successful allocation run")
+            #expect(noRun?.remedy == .allocate(period: "2026-06"))
             let closing = await #expect(throws: InvoiceError.self) {
                 try await Scenario.invoices(db).close(period: Self.june, issuedBy: "tests")
             }

@@ -34,7 +34,8 @@ import Testing
             let restated = try await db.ingest([try Scenario.write(org: "wl-a", period: "2026-06", extra: [Scenario.lateCredit])], create: false)
             #expect(!restated.isUnchanged)
             let stalePreview = try await invoices.adjustments(period: Self.june)
-            #expect(stalePreview.staleRun?.contains("the deliveries of wl-a changed after it ran") == true)
+            #expect(stalePreview.staleRun?.message.contains("the deliveries of wl-a changed after it ran") == true)
+            #expect(stalePreview.staleRun?.remedy == .allocate(period: "2026-06"))
             let refused = await #expect(throws: InvoiceError.self) {
                 try await invoices.issueAdjustments(period: Self.june, issuedBy: "tests")
             }
@@ -50,7 +51,7 @@ import Testing
             #expect(!pending.holds)
             let workloadA = try #require(pending.organizations.first { $0.org == "wl-a" })
             #expect(workloadA.checks.first { $0.basis == "amortized" }.map { "\($0.invoiced) \($0.expected) \($0.difference)" } == "25.84 24.59 1.25")
-            #expect(pending.problems == ["the issued documents differ from run \(run.id): see `allot adjustments --period 2026-06`"])
+            #expect(pending.problems == [Advice("the issued documents differ from run \(run.id)", remedy: .adjustments(period: "2026-06"))])
 
             // One credit memo, for data, with exactly the credit: every other line rounds as before (the credit is
             // whole cents, so no remainder moves).
