@@ -25,6 +25,10 @@ final class FileCursor {
         guard try scanner.nextRecord() else {
             throw CURReadError(.emptyFile, "empty file (no header line)", file: file.path)
         }
+        if let notText = scanner.notText {
+            throw CURReadError(
+                .malformedCSV, "the header's column \(notText.field + 1): \(notText)", file: file.path, line: notText.line)
+        }
         var names: [String] = []
         names.reserveCapacity(scanner.fieldCount)
         for index in 0..<scanner.fieldCount {
@@ -52,6 +56,14 @@ final class FileCursor {
                 return false
             }
             rows += 1
+            if let notText = scanner.notText {
+                problems.record(
+                    CURProblem(
+                        file: file.path, line: notText.line,
+                        column: notText.field < columnCount ? decoder.plan.names[notText.field] : nil,
+                        message: notText.description, detail: nil))
+                continue
+            }
             guard scanner.fieldCount == columnCount else {
                 problems.record(
                     CURProblem(
