@@ -129,7 +129,7 @@ let package = Package(
             name: "PostgresTests",
             dependencies: ["Postgres", "AllotCore", "AllotTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore"]),
+        .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore", "AllotTestSupport"]),
         .testTarget(name: "AllotGeneratorTests", dependencies: ["AllotGenerator", "AllotCUR", "AllotCore"]),
         .testTarget(name: "AllotStoreTests", dependencies: ["AllotStore", "Postgres", "AllotCore", "AllotGenerator", "AllotTestSupport"]),
         .testTarget(

@@ -95,13 +95,60 @@ import Testing
 
     @Test func dynamicValuesWithQuotesAndNonASCII() throws {
         var bytes = Array((Self.header + ",resourceTags/user:Owner,resourceTags/user:Team,product/location\n").utf8)
-        bytes += Array("Usage,1,2023-06-01,1,x,\"Ana \"\"Ops\"\", Jr\",Équipe données,".utf8)
-        bytes += [0x42, 0xFF, 0x43, 0x0A]  // "B", an invalid UTF-8 byte, "C", LF
+        bytes += Array("Usage,111122223333,2023-06-01,1,x,\"Ana \"\"Ops\"\", Jr\",Équipe données,".utf8)
+        bytes += Array("東京 🗼\n".utf8)
         let item = try #require(try CURReader(paths: [try TestFiles.write(bytes)]).readAll().first)
         #expect(item.lineItemDescription == "x")
         #expect(item.tags == ["user_owner": "Ana \"Ops\", Jr", "user_team": "Équipe données"])
-        #expect(item.productAttributes == ["location": "B\u{FFFD}C"])
+        #expect(item.productAttributes == ["location": "東京 🗼"])
         #expect(item.tags.jsonText == #"{"user_owner":"Ana \"Ops\", Jr","user_team":"Équipe données"}"#)
+    }
+
+    /// Bytes that are not text: NUL, and each way UTF-8 can be broken (a stray continuation byte, a lead byte
+    /// without its continuation, an overlong encoding, a surrogate, a code point above U+10FFFF, 0xFF).
+    static let notText: [(bytes: [UInt8], problem: String)] = [
+        ([0x42, 0x00, 0x43], "a NUL byte"),
+        ([0x42, 0x80, 0x43], "invalid UTF-8 (byte 0x80)"),
+        ([0x42, 0xC3], "invalid UTF-8 (byte 0xC3)"),
+        ([0xE6, 0x9D, 0x42], "invalid UTF-8 (byte 0xE6)"),
+        ([0xC0, 0xAF], "invalid UTF-8 (byte 0xC0)"),
+        ([0xED, 0xA0, 0x80], "invalid UTF-8 (byte 0xED)"),
+        ([0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 (byte 0xF4)"),
+        ([0x42, 0xFF, 0x43], "invalid UTF-8 (byte 0xFF)"),
+    ]
+
+    @Test(arguments: 0..<notText.count, [false, true])
+    func bytesThatAreNotTextAreProblemsWithTheirColumn(_ index: Int, quoted: Bool) throws {
+        let (bad, problem) = Self.notText[index]
+        // The bad bytes sit in the third row's description, after a quoted field with a line break.
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes += Array("Usage,111122223333,2023-06-01,1,\"two\nlines\"\n".utf8)
+        bytes += Array("Usage,111122223333,2023-06-01,1,".utf8)
+        bytes += quoted ? [UInt8(ascii: "\"")] + bad + [UInt8(ascii: "\"")] : bad
+        bytes += Array("\nUsage,111122223333,2023-06-01,2,fine\n".utf8)
+        let path = try TestFiles.write(bytes)
+        for bufferSize in [4096, 4 << 20] {
+            let reader = try CURReader(paths: [path], options: CURReaderOptions(bufferSize: bufferSize))
+            let error = #expect(throws: CURReadError.self) { try reader.readAll() }
+            #expect(error?.code == .invalidRows)
+            #expect(error?.problems.map(\.description) == ["\(path):4: column 'lineItem/LineItemDescription': \(problem)"])
+        }
+    }
+
+    @Test func notTextInTheHeaderOrAMapColumnIsRefused() throws {
+        let header = Array("lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,".utf8) + [0xC3, 0x28]
+        let path = try TestFiles.write(header + Array("\nUsage,111122223333,2023-06-01,1\n".utf8))
+        let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]) }
+        #expect(error?.code == .malformedCSV)
+        #expect(error?.description == "\(path):1: the header's column 4: invalid UTF-8 (byte 0xC3)")
+
+        var bytes = Array(
+            "line_item_line_item_type,line_item_usage_account_id,line_item_usage_start_date,line_item_unblended_cost,resource_tags\n"
+                .utf8)
+        bytes += Array("Usage,111122223333,2023-06-01,1,\"{\"\"team\"\":\"\"a".utf8) + [0x00] + Array("\"\"}\"\n".utf8)
+        let map = try TestFiles.write(bytes)
+        let mapError = #expect(throws: CURReadError.self) { try CURReader(paths: [map]).readAll() }
+        #expect(mapError?.problems.map(\.description) == ["\(map):2: column 'resource_tags': a NUL byte"])
     }
 
     @Test func writerQuotesOnlyWhenNeeded() {

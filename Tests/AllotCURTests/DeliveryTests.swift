@@ -8,7 +8,7 @@ import Testing
 @Suite struct DeliveryTests {
     static let csv =
         "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost\n"
-        + "Usage,1,2023-06-01,1\n"
+        + "Usage,111122223333,2023-06-01,1\n"
 
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(
@@ -37,7 +37,7 @@ import Testing
 
     @Test func severalFiles() throws {
         let one = try TestFiles.write(Self.csv)
-        let two = try TestFiles.write(Self.csv + "Tax,1,2023-06-01,2\n")
+        let two = try TestFiles.write(Self.csv + "Tax,111122223333,2023-06-01,2\n")
         let items = try CURReader(paths: [one, two]).readAll()
         #expect(items.map(\.unblendedCost) == [1, 1, 2])
     }

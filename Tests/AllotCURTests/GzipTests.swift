@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func notGzipDataInAGzFile() throws {
-        let path = try TestFiles.write(Self.csv + "Usage,1,2023-06-01,1\n", name: "plain.csv.gz")
+        let path = try TestFiles.write(Self.csv + "Usage,111122223333,2023-06-01,1\n", name: "plain.csv.gz")
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]) }
         #expect(error?.code == .notGzip)
         #expect(error?.description == "\(path): not gzip data, although the name ends in .gz")

@@ -8,7 +8,7 @@ import Testing
     @Test func duplicateColumnNamesAreRejected() throws {
         let text =
             "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
-            + "product/sku,lineItem/UnblendedCost,product/sku\nUsage,1,2023-06-01,1,a,1,a\n"
+            + "product/sku,lineItem/UnblendedCost,product/sku\nUsage,111122223333,2023-06-01,1,a,1,a\n"
         let path = try TestFiles.write(text)
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]) }
         #expect(error?.code == .duplicateColumns)
@@ -18,7 +18,7 @@ import Testing
     @Test func twoSpellingsOfOneColumnAreRejected() throws {
         let text =
             "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
-            + "line_item_unblended_cost\nUsage,1,2023-06-01,1,1\n"
+            + "line_item_unblended_cost\nUsage,111122223333,2023-06-01,1,1\n"
         let path = try TestFiles.write(text)
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]) }
         #expect(error?.code == .duplicateColumns)
@@ -73,15 +73,15 @@ import Testing
         let legacy =
             "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
             + "resourceTags/user:CostCenter,resourceTags/aws:createdBy,costCategory/Charge type\n"
-            + "Usage,1,2023-06-01,1,abc,root,Shared\n"
+            + "Usage,111122223333,2023-06-01,1,abc,root,Shared\n"
         let athena =
             "line_item_line_item_type,line_item_usage_account_id,line_item_usage_start_date,"
             + "line_item_unblended_cost,resource_tags_user_cost_center,resource_tags_aws_created_by,"
-            + "cost_category_charge_type\nUsage,1,2023-06-01,1,abc,root,Shared\n"
+            + "cost_category_charge_type\nUsage,111122223333,2023-06-01,1,abc,root,Shared\n"
         let cur2 =
             "line_item_line_item_type,line_item_usage_account_id,line_item_usage_start_date,"
             + "line_item_unblended_cost,resource_tags,cost_category\n"
-            + "Usage,1,2023-06-01,1,\"{\"\"user_cost_center\"\":\"\"abc\"\",\"\"aws_created_by\"\":\"\"root\"\"}\","
+            + "Usage,111122223333,2023-06-01,1,\"{\"\"user_cost_center\"\":\"\"abc\"\",\"\"aws_created_by\"\":\"\"root\"\"}\","
             + "\"{\"\"Charge type\"\":\"\"Shared\"\"}\"\n"
         var schemes: [CURNamingScheme] = []
         for text in [legacy, athena, cur2] {
@@ -99,7 +99,7 @@ import Testing
         let text =
             "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
             + "resourceTags/user:Team,resourceTags/user:team,resourceTags/user:env\n"
-            + "Usage,1,2023-06-01,1,,data,\nUsage,1,2023-06-01,1,Ops,data,prod\n"
+            + "Usage,111122223333,2023-06-01,1,,data,\nUsage,111122223333,2023-06-01,1,Ops,data,prod\n"
         let items = try CURReader(paths: [try TestFiles.write(text)]).readAll()
         #expect(items.map(\.tags) == [["user_team": "data"], ["user_team": "Ops", "user_env": "prod"]])
     }
@@ -108,7 +108,7 @@ import Testing
         let text =
             "line_item_line_item_type,line_item_usage_account_id,line_item_usage_start_date,"
             + "line_item_unblended_cost,product_instance_type,product,discount,cost_category\n"
-            + "Usage,1,2023-06-01,1,m5.large,"
+            + "Usage,111122223333,2023-06-01,1,m5.large,"
             + "\"{\"\"region\"\":\"\"us-east-1\"\",\"\"operating_system\"\":\"\"Linux\"\",\"\"instance_type\"\":\"\"x\"\","
             + "\"\"product_name\"\":\"\"Amazon EC2\"\",\"\"vcpu\"\":2,\"\"gone\"\":null}\","
             + "\"{edp_discount=-0.5, total=1}\",{}\n"
@@ -125,7 +125,7 @@ import Testing
     @Test func aMapColumnThatIsNotAMapIsAProblem() throws {
         let text =
             "line_item_line_item_type,line_item_usage_account_id,line_item_usage_start_date,"
-            + "line_item_unblended_cost,resource_tags\nUsage,1,2023-06-01,1,not a map\n"
+            + "line_item_unblended_cost,resource_tags\nUsage,111122223333,2023-06-01,1,not a map\n"
         let path = try TestFiles.write(text)
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]).readAll() }
         #expect(
@@ -137,7 +137,7 @@ import Testing
     @Test func unknownColumnsAreIgnoredAndRolesReported() throws {
         let text =
             "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
-            + "lineItem/BlendedCost,splitLineItem/SplitCost,product/instanceFamily\nUsage,1,2023-06-01,1,x,y,General\n"
+            + "lineItem/BlendedCost,splitLineItem/SplitCost,product/instanceFamily\nUsage,111122223333,2023-06-01,1,x,y,General\n"
         let reader = try CURReader(paths: [try TestFiles.write(text)])
         let header = try #require(reader.header)
         #expect(header.column(named: "lineItem/BlendedCost")?.role == .ignored)

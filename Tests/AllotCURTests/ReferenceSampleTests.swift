@@ -1,4 +1,5 @@
 import AllotCore
+import AllotTestSupport
 import Testing
 
 @testable import AllotCUR
@@ -29,8 +30,21 @@ import Testing
         #expect(reader.header?.namingScheme == .legacy)
     }
 
+    /// koku's fixtures invent account ids of 13 and 6 digits; the tests below read copies with 12-digit ones.
+    @Test func kokuInventedAccountIdsAreRefused() throws {
+        let path = TestFiles.reference("koku/aws/2023-06-01.csv")
+        let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]).readAll() }
+        #expect(
+            error?.problems.prefix(2).map(\.description) == [
+                "\(path):2: column 'bill/PayerAccountId': \"0099999999999\" is not an AWS account id (12 digits)",
+                "\(path):2: column 'lineItem/UsageAccountId': \"0099999999999\" is not an AWS account id (12 digits)",
+            ])
+        #expect(error?.problems.count == 6)  // 3 rows, two columns each
+    }
+
     @Test func kokuSavingsPlanSample() throws {
-        let reader = try CURReader(paths: [TestFiles.reference("koku/aws/2023-06-01.csv")])
+        let reader = try CURReader(
+            paths: [ProjectPaths.referenceFile("koku/aws/2023-06-01.csv", accountIds: ProjectPaths.kokuAccountIds)])
         let items = try reader.readAll()
         let header = try #require(reader.header)
         #expect(header.columns.count == 201)
@@ -67,13 +81,14 @@ import Testing
     }
 
     @Test func athenaStyleColumnNames() throws {
-        let reader = try CURReader(paths: [TestFiles.reference("koku/aws/2022-07-01-alt-columns.csv")])
+        let reader = try CURReader(
+            paths: [ProjectPaths.referenceFile("koku/aws/2022-07-01-alt-columns.csv", accountIds: ProjectPaths.kokuAccountIds)])
         let items = try reader.readAll()
         #expect(reader.header?.namingScheme == .athena)
         #expect(items.count == 2)
         let item = try #require(items.first)
-        #expect(item.payerAccountId == "999999")
-        #expect(item.usageAccountId == "999999")
+        #expect(item.payerAccountId == "000000999999")
+        #expect(item.usageAccountId == "000000999999")
         #expect(item.type == .usage)
         #expect(item.billingEntity == "AWS Marketplace")
         #expect(item.invoiceId == "1")
@@ -111,7 +126,11 @@ import Testing
         #expect(
             delivery.files.first?.path.hasSuffix(
                 "20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz") == true)
-        let reader = try CURReader(delivery: delivery)
+        // The rows, from a copy with 12-digit account ids.
+        let copy = try ProjectPaths.referenceFile(
+            "koku/test_local_bucket/koku-local/20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz",
+            accountIds: ProjectPaths.kokuAccountIds)
+        let reader = try CURReader(paths: [copy])
         var rows = 0
         var total = Amount.zero
         var byPeriod: [String: Int] = [:]
@@ -132,7 +151,7 @@ import Testing
         let progress = reader.progress
         #expect(progress.rows == 13_380)
         #expect(progress.filesCompleted == 1)
-        #expect(progress.bytesRead == delivery.totalBytes)
+        #expect(progress.bytesRead == reader.delivery.totalBytes)
     }
 
     @Test func kokuTestCURWithAShortRowIsRejected() throws {

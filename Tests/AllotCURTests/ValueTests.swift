@@ -8,14 +8,14 @@ import Testing
     static let header = "lineItem/LineItemType,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost"
 
     @Test func exponentNotation() throws {
-        let text = Self.header + ",lineItem/UsageAmount\nUsage,1,2023-06-01,2.4E-7,1e3\n"
+        let text = Self.header + ",lineItem/UsageAmount\nUsage,111122223333,2023-06-01,2.4E-7,1e3\n"
         let item = try #require(try CURReader(paths: [try TestFiles.write(text)]).readAll().first)
         #expect(item.unblendedCost.description == "0.00000024")
         #expect(item.usageAmount == 1000)
     }
 
     @Test func aCommaDecimalIsRejectedWithTheExactMessage() throws {
-        let text = Self.header + "\nUsage,1,2023-06-01,1\nUsage,1,2023-06-01,\"12,5\"\n"
+        let text = Self.header + "\nUsage,111122223333,2023-06-01,1\nUsage,111122223333,2023-06-01,\"12,5\"\n"
         let path = try TestFiles.write(text)
         let reader = try CURReader(paths: [path])
         let error = #expect(throws: CURReadError.self) { try reader.nextBatch() }
@@ -34,7 +34,7 @@ import Testing
 
     @Test func theFirstTenProblemsAreListedAndTheRestCounted() throws {
         var text = Self.header + "\n"
-        for row in 0..<25 { text += "Usage,1,2023-06-01,x\(row)\n" }
+        for row in 0..<25 { text += "Usage,111122223333,2023-06-01,x\(row)\n" }
         let path = try TestFiles.write(text)
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]).readAll() }
         #expect(error?.problems.count == 10)
@@ -45,9 +45,9 @@ import Testing
     }
 
     @Test func problemsStopTheBatchesButReadingContinuesToCount() throws {
-        var text = Self.header + "\nUsage,1,2023-06-01,bad\n"
-        for _ in 0..<10_000 { text += "Usage,1,2023-06-01,1\n" }
-        text += "Usage,1,2023-06-01,worse\n"
+        var text = Self.header + "\nUsage,111122223333,2023-06-01,bad\n"
+        for _ in 0..<10_000 { text += "Usage,111122223333,2023-06-01,1\n" }
+        text += "Usage,111122223333,2023-06-01,worse\n"
         let reader = try CURReader(paths: [try TestFiles.write(text)])
         let error = #expect(throws: CURReadError.self) { try reader.nextBatch(maxRows: 100) }
         #expect(error?.problems.count == 2)
@@ -61,7 +61,7 @@ import Testing
             "2023-06-01 00:00:00.000", "2023-06-01T00:00:00+00:00", "2023-06-01T02:00:00+02:00", "2023-06-01",
         ]
         var text = Self.header + ",bill/BillingPeriodStartDate\n"
-        for spelling in spellings { text += "Usage,1,\(spelling),1,\(spelling)\n" }
+        for spelling in spellings { text += "Usage,111122223333,\(spelling),1,\(spelling)\n" }
         let items = try CURReader(paths: [try TestFiles.write(text)]).readAll()
         #expect(items.count == spellings.count)
         #expect(Set(items.map(\.usageStart.description)) == ["2023-06-01T00:00:00Z"])
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func badTimestampsAndEmptyEssentialsAreProblems() throws {
-        let text = Self.header + ",lineItem/UsageEndDate\nUsage,1,2023-13-01,1,\n,1,2023-06-01,1,yesterday\n"
+        let text = Self.header + ",lineItem/UsageEndDate\nUsage,111122223333,2023-13-01,1,\n,111122223333,2023-06-01,1,yesterday\n"
         let path = try TestFiles.write(text)
         let error = #expect(throws: CURReadError.self) { try CURReader(paths: [path]).readAll() }
         #expect(
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func unknownLineItemTypesAreKeptAsOther() throws {
-        let text = Self.header + "\nFlatRateSubscription,1,2023-06-01,5\nSppDiscount,1,2023-06-01,-1\n"
+        let text = Self.header + "\nFlatRateSubscription,111122223333,2023-06-01,5\nSppDiscount,111122223333,2023-06-01,-1\n"
         let items = try CURReader(paths: [try TestFiles.write(text)]).readAll()
         #expect(items.map(\.type.rawValue) == ["FlatRateSubscription", "SppDiscount"])
         #expect(items.map(\.type.isOther) == [true, false])

@@ -25,7 +25,8 @@ import Testing
             let files = FileManager.default
             try files.createDirectory(atPath: root + "/koku", withIntermediateDirectories: true)
             try files.createDirectory(atPath: outside, withIntermediateDirectories: true)
-            try files.copyItem(atPath: ProjectPaths.referenceFile(DeliveryUploadTests.kokuSample), toPath: root + "/koku/2023-06-01.csv")
+            try files.copyItem(
+                atPath: try DeliveryUploadTests.kokuCopy(DeliveryUploadTests.kokuSample), toPath: root + "/koku/2023-06-01.csv")
             try TinyDelivery.csv(rows: 3).write(toFile: outside + "/secret.csv", atomically: true, encoding: .utf8)
             try files.createSymbolicLink(atPath: root + "/escape.csv", withDestinationPath: outside + "/secret.csv")
             try files.createSymbolicLink(atPath: root + "/escape-dir", withDestinationPath: outside)

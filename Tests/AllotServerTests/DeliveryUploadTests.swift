@@ -13,12 +13,18 @@ import Testing
 /// `POST /v1/deliveries` with an uploaded file: real samples, identical content, corrupt files, size limits.
 @Suite struct DeliveryUploadTests {
     static let focusSample = "focus-converters/sample-anonymous-aws-export-dataset.csv"
-    /// koku's 201-column legacy CUR of 2023-06: three SavingsPlanCoveredUsage rows of payer 0099999999999.
+    /// koku's 201-column legacy CUR of 2023-06: three SavingsPlanCoveredUsage rows of payer 0099999999999, an
+    /// invented 13-digit id the reader refuses; uploads use ``kokuCopy(_:)``.
     static let kokuSample = "koku/aws/2023-06-01.csv"
     /// koku's S3-layout delivery: one gzip file whose 13,380 rows span 2018-06, 2018-07 and 2018-08 although its
     /// manifest says 2018-08, which the ingest refuses (a delivery covers one billing period).
     static let kokuThreePeriodSample =
         "koku/test_local_bucket/koku-local/20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz"
+
+    /// A plain CSV copy of a koku sample with 12-digit account ids (``ProjectPaths/kokuAccountIds``).
+    static func kokuCopy(_ sample: String) throws -> String {
+        try ProjectPaths.referenceFile(sample, accountIds: ProjectPaths.kokuAccountIds)
+    }
 
     @Test func realCSVSampleIsIngestedThenRecognisedAsUnchanged() async throws {
         try await APIFixture.with { fixture, app in
@@ -54,7 +60,7 @@ import Testing
     @Test func gzipSampleCreatesItsOrganization() async throws {
         try await APIFixture.with { fixture, app in
             try await app.test(.router) { client in
-                let body = ByteBuffer(data: try Gzip.compress(file: ProjectPaths.referenceFile(Self.kokuSample)))
+                let body = ByteBuffer(data: try Gzip.compress(file: try Self.kokuCopy(Self.kokuSample)))
                 let refused = try await client.execute(
                     uri: "/v1/deliveries", method: .post, headers: fixture.headers("admin", [.contentType: "application/gzip"]), body: body)
                 #expect(refused.status == .unprocessableContent)
@@ -75,7 +81,7 @@ import Testing
                 let threePeriods = try await client.execute(
                     uri: "/v1/deliveries?create-org=true&org=koku-local", method: .post,
                     headers: fixture.headers("admin", [.contentType: "application/gzip"]),
-                    body: try ByteBuffer(file: ProjectPaths.referenceFile(Self.kokuThreePeriodSample)))
+                    body: ByteBuffer(data: try Gzip.compress(file: try Self.kokuCopy(Self.kokuThreePeriodSample))))
                 #expect(threePeriods.status == .unprocessableContent)
                 #expect(threePeriods.problem?._type == "urn:allot:problem:refused-delivery")
                 #expect(threePeriods.problem?.detail?.contains("rows outside the billing period") == true, "\(threePeriods.text)")

@@ -14,6 +14,9 @@ import Darwin
 /// lines that are completely empty are skipped (they are not records). Line numbers are physical
 /// lines, counting the line breaks inside quoted fields, so that they match what an editor shows.
 ///
+/// Every byte is checked to be text on the way: a NUL byte or bytes that are not UTF-8 are noted in
+/// ``notText`` (the first of the record), never replaced, so that the reader can refuse the row.
+///
 /// The scanner is used by one thread at a time (its owner, ``CURReader``, serialises calls), so its
 /// stored properties opt out of the runtime exclusivity checks, which cost more than the scanning.
 final class CSVScanner {
@@ -23,6 +26,24 @@ final class CSVScanner {
         var start: Int32
         var end: Int32
         var escaped: Bool
+    }
+
+    /// Where a record holds bytes that are not text: a NUL, or a byte that does not start or continue a UTF-8
+    /// sequence as it should (a stray continuation byte, a truncated, overlong or surrogate sequence, > U+10FFFF).
+    struct NotText: CustomStringConvertible {
+        /// The 0-based field it is in.
+        let field: Int
+        /// The physical line it is on.
+        let line: Int
+        /// The offending byte: 0, or the first byte of the broken sequence.
+        let byte: UInt8
+
+        /// `a NUL byte`, `invalid UTF-8 (byte 0xC3)`.
+        var description: String {
+            guard byte != 0 else { return "a NUL byte" }
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" : "")\(hex))"
+        }
     }
 
     private let source: any ByteSource
@@ -38,6 +59,8 @@ final class CSVScanner {
     @exclusivity(unchecked) private var nextLine = 1
     /// The physical line where the current record starts.
     @exclusivity(unchecked) private(set) var recordLine = 0
+    /// The first bytes of the current record that are not text, if any.
+    @exclusivity(unchecked) private(set) var notText: NotText?
     /// The fields of the current record.
     @exclusivity(unchecked) private(set) var fields: UnsafeMutablePointer<Field>
     @exclusivity(unchecked) private(set) var fieldCount = 0
@@ -137,6 +160,7 @@ final class CSVScanner {
         var position = head
         if position == end { return exhausted ? .end : .needMore }
         bytes[end] = CSVScanner.quote
+        notText = nil
         // A line with nothing on it is not a record.
         if bytes[position] == CSVScanner.lineFeed || bytes[position] == CSVScanner.carriageReturn {
             var next = position &+ 1
@@ -173,7 +197,18 @@ final class CSVScanner {
                     while true {
                         let byte = bytes[cursor]
                         if byte == CSVScanner.quote { break }
-                        if byte == CSVScanner.lineFeed { lines &+= 1 }
+                        if byte == CSVScanner.lineFeed {
+                            lines &+= 1
+                        } else if byte &- 1 >= 0x7F {
+                            // NUL or not ASCII.
+                            let length = byte == 0 ? 0 : utf8Length(at: cursor, end: end)
+                            if length < 0 { return .needMore }
+                            if length > 0 {
+                                cursor &+= length
+                                continue
+                            }
+                            noteNotText(field: count, line: nextLine &+ lines, byte: byte)
+                        }
                         cursor &+= 1
                     }
                     if cursor == end { return exhausted ? .unterminatedQuote : .needMore }
@@ -190,23 +225,36 @@ final class CSVScanner {
                     escaped: escaped)
                 position = cursor &+ 1
             } else {
-                // Unquoted field, eight bytes at a time: find the first byte below '-' (0x2D). All
-                // delimiters are (',', LF, CR, and the '"' sentinel); most text bytes are not.
+                // Unquoted field, eight bytes at a time: find the first byte below '-' (0x2D) or above
+                // 0x7F. All delimiters are below (',', LF, CR, and the '"' sentinel), and so is NUL; most
+                // text bytes are neither.
                 var cursor = position
                 while true {
                     let word = UnsafeRawPointer(bytes + cursor).loadUnaligned(as: UInt64.self)
-                    let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-                    if below == 0 {
+                    let flagged =
+                        (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 | word & 0x8080_8080_8080_8080
+                    if flagged == 0 {
                         cursor &+= 8
                         continue
                     }
                     // The lowest flagged byte is exact (borrows only run upward).
-                    cursor &+= below.trailingZeroBitCount &>> 3
+                    cursor &+= flagged.trailingZeroBitCount &>> 3
                     let byte = bytes[cursor]
                     if byte == CSVScanner.comma || byte == CSVScanner.lineFeed || byte == CSVScanner.carriageReturn {
                         break
                     }
                     if byte == CSVScanner.quote && cursor == end { break }
+                    if byte >= 0x80 {
+                        let length = utf8Length(at: cursor, end: end)
+                        if length < 0 { return .needMore }
+                        if length > 0 {
+                            cursor &+= length
+                            continue
+                        }
+                        noteNotText(field: count, line: nextLine &+ lines, byte: byte)
+                    } else if byte == 0 {
+                        noteNotText(field: count, line: nextLine &+ lines, byte: byte)
+                    }
                     cursor &+= 1
                 }
                 if cursor == end && !exhausted { return .needMore }
@@ -247,6 +295,41 @@ final class CSVScanner {
     private static let comma = UInt8(ascii: ",")
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
+
+    /// The length of the UTF-8 sequence whose non-ASCII first byte is at `position`: 2 to 4; 0 when the bytes
+    /// are not UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF); -1 when the data ends
+    /// inside the sequence but more is to come.
+    @inline(__always)
+    private func utf8Length(at position: Int, end: Int) -> Int {
+        let lead = buffer[position]
+        let length: Int
+        // The range the second byte must be in; the others are 0x80...0xBF.
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, low) = (3, 0xA0)
+        case 0xED: (length, high) = (3, 0x9F)
+        case 0xE1...0xEF: length = 3
+        case 0xF0: (length, low) = (4, 0x90)
+        case 0xF4: (length, high) = (4, 0x8F)
+        case 0xF1...0xF3: length = 4
+        default: return 0
+        }
+        for offset in 1..<length {
+            let index = position &+ offset
+            if index >= end { return exhausted ? 0 : -1 }
+            let byte = buffer[index]
+            if byte < low || byte > high { return 0 }
+            (low, high) = (0x80, 0xBF)
+        }
+        return length
+    }
+
+    @inline(__always)
+    private func noteNotText(field: Int, line: Int, byte: UInt8) {
+        if notText == nil { notText = NotText(field: field, line: line, byte: byte) }
+    }
 
     @inline(__always)
     private func finish(count: Int, at position: Int, lines: Int) {

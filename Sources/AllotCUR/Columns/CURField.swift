@@ -104,10 +104,14 @@ enum CURField: String, CaseIterable, Sendable {
     /// How a field's text is converted.
     enum Kind {
         case text, amount, timestamp, interval
+        /// Text that must be an AWS account id: exactly 12 ASCII digits.
+        case accountId
     }
 
     var kind: Kind {
         switch self {
+        case .billPayerAccountId, .usageAccountId:
+            .accountId
         case .billBillingPeriodStartDate, .billBillingPeriodEndDate, .usageStartDate, .usageEndDate,
             .reservationStartTime, .reservationEndTime, .savingsPlanStartTime, .savingsPlanEndTime:
             .timestamp

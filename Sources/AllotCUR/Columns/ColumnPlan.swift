@@ -10,6 +10,15 @@ struct ColumnPlan {
         let isInterned: Bool
     }
 
+    /// The columns that identify a line item: AWS's `identity/LineItemId` is unique only together with
+    /// `identity/TimeInterval` (the same id recurs hour after hour).
+    struct Identity {
+        let lineItemId: Int
+        let timeInterval: Int
+    }
+
+    /// The identity columns, when the file has both.
+    private(set) var identity: Identity?
     /// Typed fields, in header order.
     private(set) var typed: [TypedColumn] = []
     let tags: AttributeColumns
@@ -46,7 +55,9 @@ struct ColumnPlan {
         var fieldColumn: [CURField: Int] = [:]
         let legacy = names.contains { $0.contains("/") }
         var hasMapColumn = false
+        var lineItemIdColumn: Int?
         for (index, name) in names.enumerated() {
+            if CURField.lookupKey(name) == "identitylineitemid" { lineItemIdColumn = index }
             let role = ColumnPlan.classify(name)
             roles.append(role.role)
             switch role {
@@ -79,6 +90,9 @@ struct ColumnPlan {
             }
         }
 
+        if let lineItemIdColumn, let interval = fieldColumn[.identityTimeInterval] {
+            identity = Identity(lineItemId: lineItemIdColumn, timeInterval: interval)
+        }
         // The usage start may come from identity/TimeInterval; read that only when it is needed.
         if fieldColumn[.usageStartDate] != nil {
             typed.removeAll { $0.field == .identityTimeInterval }

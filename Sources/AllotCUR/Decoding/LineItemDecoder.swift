@@ -3,7 +3,8 @@ import AllotCore
 /// Turns the fields of one CSV record into a ``LineItem``, following a file's ``ColumnPlan``.
 ///
 /// Only mapped columns are converted; values are parsed straight from the scanner's bytes. Problems
-/// (unparsable values, empty essential values) go to the ``ProblemLog`` and the row is dropped.
+/// (unparsable values, empty essential values, account ids that are not 12 digits, usage outside the row's
+/// billing period) go to the ``ProblemLog`` and the row is dropped.
 struct LineItemDecoder {
     let plan: ColumnPlan
     let file: String
@@ -12,8 +13,10 @@ struct LineItemDecoder {
     /// Instance types seen recently and their families, so that a family string is built once.
     private var instanceFamilies: [(type: String, family: String?)] = []
     private let cache: ColumnValueCache
-    /// Column indices of the essential fields, for messages.
-    private var essentialColumns: [CURField: Int] = [:]
+    /// Column indices of the fields messages name: the essential ones and the billing period start.
+    private var messageColumns: [CURField: Int] = [:]
+    /// The billing period of the previous row's `bill/BillingPeriodStartDate`, and that value.
+    private var lastPeriod: (periodStart: Timestamp, start: Timestamp, end: Timestamp, name: String)?
 
     init(plan: ColumnPlan, file: String, payerAccountId: String?) {
         self.plan = plan
@@ -21,8 +24,10 @@ struct LineItemDecoder {
         self.payerAccountId = payerAccountId
         cache = ColumnValueCache(columns: plan.typed.count)
         for column in plan.typed
-        where CURField.essential.contains(column.field) || column.field == .identityTimeInterval {
-            essentialColumns[column.field] = column.index
+        where CURField.essential.contains(column.field) || column.field == .identityTimeInterval
+            || column.field == .billBillingPeriodStartDate
+        {
+            messageColumns[column.field] = column.index
         }
     }
 
@@ -70,6 +75,15 @@ struct LineItemDecoder {
                 } else {
                     fields.assign(text, to: field, in: &item)
                 }
+            case .accountId:
+                guard Self.isAccountId(bytes) else {
+                    report(
+                        record, column, "\(Self.quoted(bytes)) is not an AWS account id (12 digits)", detail: nil,
+                        into: &problems)
+                    valid = false
+                    continue
+                }
+                fields.assign(cache.text(position, bytes) { interner.string($0) }, to: field, in: &item)
             case .amount:
                 do {
                     let amount = try cache.amount(position, bytes)
@@ -108,10 +122,49 @@ struct LineItemDecoder {
         }
         guard valid else { return false }
         fields.finish(&item, payerAccountId: payerAccountId)
+        if let periodStart = item.billingPeriodStart, let period = periodMissed(by: item, periodStart: periodStart) {
+            let column = messageColumns[.usageStartDate] ?? messageColumns[.identityTimeInterval] ?? 0
+            let periodColumn = messageColumns[.billBillingPeriodStartDate].map { plan.names[$0] } ?? ""
+            report(
+                record, column, "usage starting \(item.usageStart) is outside the billing period \(period) (\(periodColumn))",
+                detail: nil, into: &problems)
+            return false
+        }
         if item.instanceTypeFamily == nil, let type = item.instanceType {
             item.instanceTypeFamily = instanceTypeFamily(of: type)
         }
         return true
+    }
+
+    /// The billing period (`2026-06`) when the row's usage does not start in the month of its
+    /// `bill/BillingPeriodStartDate` (from its first instant up to, not including, the next month's): such a
+    /// row would be billed in the wrong period. Nil when it does.
+    ///
+    /// `Credit` and `Refund` rows are exempt: AWS adds them to the bill where it grants them, for charges of
+    /// earlier months, so their usage dates may lie before the period (`reference/aws-billing-rules.md` §1.3:
+    /// they "can be added after the month is finalized"). Only the start is checked: a row's end may lie beyond
+    /// the period (an upfront fee running to the commitment's end, a month-level row ending on the 1st).
+    private mutating func periodMissed(by item: LineItem, periodStart: Timestamp) -> String? {
+        let period: (periodStart: Timestamp, start: Timestamp, end: Timestamp, name: String)
+        if let last = lastPeriod, last.periodStart == periodStart {
+            period = last
+        } else {
+            let month = BillingPeriod(containing: periodStart)
+            period = (periodStart, month.start, month.end, month.description)
+            lastPeriod = period
+        }
+        if item.usageStart >= period.start && item.usageStart < period.end { return nil }
+        return item.type == .credit || item.type == .refund ? nil : period.name
+    }
+
+    /// An AWS account id: exactly 12 ASCII digits (leading zeros are part of it).
+    static func isAccountId(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 12 && bytes.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+    }
+
+    /// A value for a message: in double quotes, cut after 60 bytes.
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        "\"" + String(decoding: bytes.prefix(60), as: UTF8.self) + (bytes.count > 60 ? "…" : "") + "\""
     }
 
     /// `m5` for `m5.large` (nil without a `.`), remembered for the last 32 types seen.
@@ -180,8 +233,7 @@ struct LineItemDecoder {
             let bytes = record.value(column)
             guard !bytes.isEmpty else { return }
             if !MapColumnParser.parse(bytes, entry: { key, value in entry(AttributeKey.canonical(key), value) }) {
-                let text = String(decoding: bytes.prefix(60), as: UTF8.self) + (bytes.count > 60 ? "…" : "")
-                report(record, column, "\"\(text)\" is not a map (a JSON object)", detail: nil, into: &problems)
+                report(record, column, "\(Self.quoted(bytes)) is not a map (a JSON object)", detail: nil, into: &problems)
                 valid = false
             }
         }
@@ -204,7 +256,7 @@ struct LineItemDecoder {
             (LineItemDecoder.hasStart, .usageStartDate), (LineItemDecoder.hasCost, .unblendedCost),
         ]
         for (bit, field) in checks where present & bit == 0 {
-            let column = essentialColumns[field] ?? essentialColumns[.identityTimeInterval] ?? 0
+            let column = messageColumns[field] ?? messageColumns[.identityTimeInterval] ?? 0
             report(record, column, "empty, but every row needs a value", detail: nil, into: &problems)
         }
     }

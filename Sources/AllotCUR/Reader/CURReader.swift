@@ -15,7 +15,9 @@ import Foundation
 /// `NIOThreadPool`), not from the cooperative pool. Header errors (empty file, duplicate or missing
 /// columns, gzip problems) are thrown as soon as they are met. Row problems (wrong field count,
 /// unparsable values) stop the batches: the reader keeps scanning to the end of the delivery to
-/// count them, then throws one ``CURReadError/Code/invalidRows`` error listing the first ones. A
+/// count them, then throws one ``CURReadError/Code/invalidRows`` error listing the first ones. Row
+/// problems include bytes that are not text, account ids that are not 12 digits, usage outside the row's
+/// billing period and a line item seen before in the delivery (``LineItemIdentities``). A
 /// caller that wrote earlier batches must therefore discard them (load into a staging table).
 ///
 /// `@unchecked Sendable`: all mutable state is behind `lock`, so the reader may be created on one
@@ -28,6 +30,7 @@ public final class CURReader: @unchecked Sendable {
     private var state = State()
     // Kept apart from `state` so that both can be passed inout at once.
     private var interner = StringInterner()
+    private var identities: LineItemIdentities
     private var problems: ProblemLog
 
     private struct State {
@@ -47,6 +50,7 @@ public final class CURReader: @unchecked Sendable {
         self.delivery = delivery
         self.options = options
         self.problems = ProblemLog(limit: options.problemLimit)
+        self.identities = LineItemIdentities(files: delivery.files.map(\.path))
         try Self.openNext(&state, delivery: delivery, options: options)
     }
 
@@ -66,7 +70,7 @@ public final class CURReader: @unchecked Sendable {
         while batch.count < limit {
             guard let cursor = state.cursor else { break }
             let more = try cursor.read(
-                into: &batch, limit: limit, interner: &interner, problems: &problems)
+                into: &batch, limit: limit, interner: &interner, identities: &identities, problems: &problems)
             if !more {
                 Self.closeCursor(&state)
                 if state.nextFile < delivery.files.count {
@@ -121,7 +125,7 @@ public final class CURReader: @unchecked Sendable {
     ) throws(CURReadError) {
         let file = delivery.files[state.nextFile]
         state.nextFile += 1
-        let cursor = try FileCursor(file: file, options: options)
+        let cursor = try FileCursor(file: file, number: state.nextFile - 1, options: options)
         state.cursor = cursor
         state.headers.append(cursor.header)
     }

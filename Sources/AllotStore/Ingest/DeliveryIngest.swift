@@ -1,5 +1,6 @@
 import AllotCUR
 import AllotCore
+import Foundation
 import Logging
 import Postgres
 
@@ -9,7 +10,8 @@ import Postgres
 /// copied into a table of its own inside one transaction, then swapped in; a failure at any point —
 /// an unparsable value, a foreign payer, a row outside the period, a killed process — leaves the
 /// previous data as it was. Ingests of one (organization, period) serialise on an advisory lock;
-/// identical content is recognised and not loaded twice.
+/// identical content is recognised and not loaded twice. Errors are ``IngestError``s (database errors
+/// included, without their SQL) or the reader's.
 public struct DeliveryIngest: Sendable {
     public let client: PostgresClient
     public let logger: Logger
@@ -22,10 +24,22 @@ public struct DeliveryIngest: Sendable {
     public func ingest(
         _ request: IngestRequest, progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) async throws -> IngestOutcome {
+        do {
+            return try await ingestDelivery(request, progress: progress)
+        } catch {
+            throw IngestError.presentable(error)
+        }
+    }
+
+    private func ingestDelivery(
+        _ request: IngestRequest, progress: (@Sendable (IngestProgress) -> Void)?
+    ) async throws -> IngestOutcome {
         let started = ContinuousClock.now
         let (delivery, digests) = try await Blocking.run { () throws -> (CURDelivery, [String]) in
             let delivery = try Self.resolve(request.paths)
-            return (delivery, try delivery.files.map { try FileDigest.sha256(path: $0.path) })
+            let digests = try delivery.files.map { try FileDigest.sha256(path: $0.path) }
+            try Self.refuseRepeatedFiles(delivery.files, digests: digests)
+            return (delivery, digests)
         }
         var (reader, firstBatch) = try await Self.start(delivery)
         let period = delivery.billingPeriod ?? firstBatch[0].billingPeriod
@@ -101,10 +115,11 @@ public struct DeliveryIngest: Sendable {
             return IngestOutcome(
                 status: "ingested", delivery: record, reconciliation: DeliveryReconciliation(stream.totals), seconds: seconds)
         } catch {
+            let shown = IngestError.presentable(error)
             try? await connection.execute(
                 "UPDATE cur_deliveries SET status = 'failed', error = $2, finished_at = now() WHERE id = $1",
-                [deliveryId, "\(error)"])
-            throw error
+                [deliveryId, "\(shown)"])
+            throw shown
         }
     }
 
@@ -116,6 +131,25 @@ public struct DeliveryIngest: Sendable {
             report(IngestProgress(
                 bytesRead: read.bytesRead, totalBytes: read.totalBytes, rows: read.rows,
                 elapsed: ContinuousClock.now - started))
+        }
+    }
+
+    /// Refuses a delivery that names one file twice — the same path, a link to it, or a copy of it (the same
+    /// SHA-256) — whose rows would otherwise count twice.
+    static func refuseRepeatedFiles(_ files: [CURDelivery.File], digests: [String]) throws {
+        var firstWithDigest: [String: String] = [:]
+        for (file, digest) in zip(files, digests) {
+            guard let first = firstWithDigest[digest] else {
+                firstWithDigest[digest] = file.path
+                continue
+            }
+            let resolved = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+            let what =
+                first == file.path
+                ? "is named twice"
+                : resolved(first) == resolved(file.path)
+                    ? "is the same file as \(first)" : "has the same content as \(first) (SHA-256 \(digest))"
+            throw IngestError(.duplicateFiles, "\(file.path) \(what); a delivery names each file once")
         }
     }
 

@@ -33,7 +33,9 @@ import Testing
             // focus-converters: 1,269 Usage + 12 Tax rows, Σ 1.6823086974 on every basis (no commitments).
             // koku: 3 SavingsPlanCoveredUsage rows, Σ unblended 30, Σ amortized 0.3 (effective cost 0.1 each).
             _ = try await db.ingest([ProjectPaths.referenceFile("focus-converters/sample-anonymous-aws-export-dataset.csv")])
-            _ = try await db.ingest([ProjectPaths.referenceFile("koku/aws/2023-06-01.csv")])
+            _ = try await db.ingest([
+                try ProjectPaths.referenceFile("koku/aws/2023-06-01.csv", accountIds: ProjectPaths.kokuAccountIds)
+            ])
             let configuration = Self.configuration(basis)
             let version = try await RuleSets(client: db.client, logger: TestDatabase.logger).apply(
                 configuration, sourceText: try ConfigurationText.json(configuration), effectiveFrom: RuleSets.beginning,

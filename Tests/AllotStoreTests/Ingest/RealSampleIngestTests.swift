@@ -25,11 +25,14 @@ import Testing
         }
     }
 
+
     @Test func kokuSavingsPlanSampleWith201Columns() async throws {
         try await TestDatabase.migrated { database in
-            let outcome = try await database.ingest([ProjectPaths.referenceFile("koku/aws/2023-06-01.csv")])
+            let outcome = try await database.ingest([
+                try ProjectPaths.referenceFile("koku/aws/2023-06-01.csv", accountIds: ProjectPaths.kokuAccountIds)
+            ])
             #expect(outcome.delivery.rowCount == 3)
-            #expect(outcome.delivery.organization == "0099999999999")
+            #expect(outcome.delivery.organization == "009999999999")
             // 3 SavingsPlanCoveredUsage rows, no negation rows: Σ unblended 30, Σ SP effective cost 0.3.
             #expect(outcome.delivery.unblendedTotal == Amount(30))
             #expect(outcome.delivery.amortizedTotal == Amount("0.3"))
@@ -37,7 +40,7 @@ import Testing
             let covered = try await database.client.query(
                 """
                 SELECT count(*) AS n FROM line_items
-                WHERE org_id = '0099999999999' AND line_item_type = 'SavingsPlanCoveredUsage' AND sp_effective_cost = 0.1
+                WHERE org_id = '009999999999' AND line_item_type = 'SavingsPlanCoveredUsage' AND sp_effective_cost = 0.1
                   AND commitment_arn IS NULL
                 """)
             #expect(try covered.singleValue(Int.self) == 3)
@@ -46,7 +49,9 @@ import Testing
 
     @Test func kokuSnakeCaseColumns() async throws {
         try await TestDatabase.migrated { database in
-            let outcome = try await database.ingest([ProjectPaths.referenceFile("koku/aws/2022-07-01-alt-columns.csv")])
+            let outcome = try await database.ingest([
+                try ProjectPaths.referenceFile("koku/aws/2022-07-01-alt-columns.csv", accountIds: ProjectPaths.kokuAccountIds)
+            ])
             #expect(outcome.delivery.rowCount == 2)
             #expect(outcome.delivery.billingPeriod == "2022-07")
             #expect(outcome.delivery.unblendedTotal == .zero)
@@ -56,11 +61,20 @@ import Testing
     @Test func manifestWhoseRowsSpanThreePeriodsIsRejected() async throws {
         try await TestDatabase.migrated { database in
             let before = try await StoreSnapshot.take(database.client)
+            // As delivered, the rows are refused for their invented 13-digit account ids first.
             let manifest = ProjectPaths.referenceFile("koku/test_local_bucket/koku-local/20180801-20180901/koku-local-Manifest.json")
-            let error = await #expect(throws: IngestError.self) { try await database.ingest([manifest]) }
+            let unreadable = await #expect(throws: IngestError.self) { try await database.ingest([manifest]) }
+            #expect(unreadable?.code == .unreadable)
+            #expect(unreadable?.description.contains("\"6568388779672\" is not an AWS account id (12 digits)") == true)
+            // With 12-digit ids, the periods: the first row is of 2018-06; 9,304 rows of 2018-07 and 776 of 2018-08.
+            let copy = try ProjectPaths.referenceFile(
+                "koku/test_local_bucket/koku-local/20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz",
+                accountIds: ProjectPaths.kokuAccountIds)
+            let error = await #expect(throws: IngestError.self) { try await database.ingest([copy]) }
             #expect(error?.code == .outsideBillingPeriod)
-            #expect(error?.description.contains("rows outside the billing period 2018-08") == true)
-            #expect(error?.description.contains("2018-07") == true || error?.description.contains("2018-09") == true)
+            #expect(
+                error?.description.contains("rows outside the billing period 2018-06: 2018-07 (9304 rows), 2018-08 (776 rows)")
+                    == true, "\(error?.description ?? "")")
             #expect(try await StoreSnapshot.take(database.client) == before)
             // The delivery was read in full before its payer was registered: no organization, no record.
             #expect(try await DeliveryRecord.list(database.client).isEmpty)
