@@ -87,6 +87,9 @@ extension APIProblem {
                 detail: detail.replacingOccurrences(of: "--create-org", with: "create-org=true"))
         case .unreadable:
             self = APIProblem(.unprocessableContent, kind: "unreadable-delivery", title: "The delivery cannot be read", detail: detail)
+        case .databaseFailure:
+            // Not the delivery's fault (a lost connection, a full disk): nothing was stored, and trying again may work.
+            self = .unavailable(detail)
         default:
             self = APIProblem(
                 .unprocessableContent, kind: "refused-delivery", title: "The delivery cannot be ingested",
