@@ -28,6 +28,7 @@ struct AllotCommand: AsyncParsableCommand {
             GenerateCommand.self,
             ServeCommand.self,
             TokensCommand.self,
+            AuditCommand.self,
         ]
     )
 }
