@@ -80,14 +80,6 @@ import Testing
     ) async throws -> Value {
         var configuration = PostgresConfiguration(connectionString: cluster.connectionString, maxConnections: 1)
         configuration.user = user
-        let client = PostgresClient(configuration: configuration, logger: TestDatabase.logger)
-        do {
-            let value = try await body(client)
-            await client.close()
-            return value
-        } catch {
-            await client.close()
-            throw error
-        }
+        return try await TestDatabase.using(PostgresClient(configuration: configuration, logger: TestDatabase.logger), body)
     }
 }

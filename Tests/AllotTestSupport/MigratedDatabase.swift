@@ -12,29 +12,19 @@ extension TestDatabase {
     ) async throws -> Value {
         try await with(maxConnections: maxConnections) { superuser in
             try await TestRoles.created.value
-            try await superuser.client.withConnection { try await DatabaseRoles.assignDatabase(on: $0) }
-            let owner = superuser.makeClient(user: DatabaseRole.owner.name)
-            do {
+            // Short-lived clients: the suite runs many of these at once, and the server's connections are counted.
+            try await using(superuser.makeClient(user: nil)) { client in
+                try await client.withConnection { try await DatabaseRoles.assignDatabase(on: $0) }
+            }
+            try await using(superuser.makeClient(user: DatabaseRole.owner.name)) { owner in
                 let migrations = try Migration.load(directory: ProjectPaths.migrations)
                 try await Migrator(client: owner, migrations: migrations, logger: logger).migrate()
                 try await owner.withConnection { try await DatabaseRoles.grantPrivileges(on: $0) }
-                await owner.close()
-            } catch {
-                await owner.close()
-                throw error
             }
             let configuration = superuser.configuration(maxConnections: maxConnections, user: DatabaseRole.application.name)
-            let application = TestDatabase(
-                name: superuser.name, configuration: configuration,
-                client: PostgresClient(configuration: configuration, logger: logger))
-            let result: Result<Value, any Error>
-            do {
-                result = .success(try await body(application))
-            } catch {
-                result = .failure(error)
+            return try await using(PostgresClient(configuration: configuration, logger: logger)) { client in
+                try await body(TestDatabase(name: superuser.name, configuration: configuration, client: client))
             }
-            await application.client.close()
-            return try result.get()
         }
     }
 
@@ -51,7 +41,8 @@ extension TestDatabase {
         return try await Self.using(PostgresClient(configuration: configuration, logger: Self.logger), body)
     }
 
-    private static func using<Value>(_ client: PostgresClient, _ body: (PostgresClient) async throws -> Value) async throws -> Value {
+    /// Runs `body` with `client` and closes it afterwards, also when `body` throws.
+    public static func using<Value>(_ client: PostgresClient, _ body: (PostgresClient) async throws -> Value) async throws -> Value {
         do {
             let value = try await body(client)
             await client.close()
@@ -68,12 +59,8 @@ enum TestRoles {
     static let created = Task<Void, any Error> {
         let admin = PostgresClient(
             configuration: .init(connectionString: try TestDatabase.serverURL(), maxConnections: 1), logger: TestDatabase.logger)
-        do {
+        try await TestDatabase.using(admin) { admin in
             try await admin.withConnection { try await DatabaseRoles.createRoles(on: $0) }
-            await admin.close()
-        } catch {
-            await admin.close()
-            throw error
         }
     }
 }
