@@ -9,6 +9,9 @@ public struct PostgresConfiguration: Sendable {
     /// Connects to this database instead of the one named in `connectionString` (tests use it to reach a
     /// freshly created database with otherwise identical settings).
     public var database: String?
+    /// Connects as this role instead of the one named in `connectionString` (the migration role and the
+    /// application's role reach one database with otherwise identical settings).
+    public var user: String?
     /// The most connections the pool opens at once. At least 1.
     public var maxConnections: Int
     /// Reported to the server as `application_name` unless the connection string sets one.
@@ -21,12 +24,14 @@ public struct PostgresConfiguration: Sendable {
     public init(
         connectionString: String,
         database: String? = nil,
+        user: String? = nil,
         maxConnections: Int = 4,
         applicationName: String = "allot",
         connectTimeout: Duration = .seconds(10)
     ) {
         self.connectionString = connectionString
         self.database = database
+        self.user = user
         self.maxConnections = maxConnections
         self.applicationName = applicationName
         self.connectTimeout = connectTimeout
@@ -41,7 +46,7 @@ public struct PostgresConfiguration: Sendable {
     ///
     /// libpq processes the pairs in order and the last value of a keyword wins, so the order decides what the
     /// connection string may override: `application_name` and `connect_timeout` come before the expanded
-    /// connection string (it may override them); the database override, `client_encoding` and the session
+    /// connection string (it may override them); the database and user overrides, `client_encoding` and the session
     /// settings come after it (the decoders depend on them). Any `options` in the connection string are kept,
     /// with ours appended so they win.
     func connectionParameters() -> [(keyword: String, value: String)] {
@@ -53,6 +58,9 @@ public struct PostgresConfiguration: Sendable {
         ]
         if let database {
             parameters.append(("dbname", database))
+        }
+        if let user {
+            parameters.append(("user", user))
         }
         parameters.append(("client_encoding", "UTF8"))
         if let userOptions = Self.option(named: "options", in: connectionString), !userOptions.isEmpty {

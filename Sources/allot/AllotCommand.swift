@@ -29,6 +29,7 @@ struct AllotCommand: AsyncParsableCommand {
             GenerateCommand.self,
             ServeCommand.self,
             TokensCommand.self,
+            AuditCommand.self,
         ]
     )
 

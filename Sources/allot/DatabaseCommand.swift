@@ -17,6 +17,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         func run() async throws {
             let cluster = try EmbeddedCluster(home: options.home)
             try await Blocking.run { try cluster.start() }
+            try await cluster.prepareRoles(logger: options.makeLogger())
             print("embedded database running: \(cluster.connectionString)")
         }
     }
@@ -52,7 +53,8 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
 
     struct URL: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the cluster's libpq connection string.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the cluster's libpq connection string (as the application's role, which every command but migrate uses).")
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {

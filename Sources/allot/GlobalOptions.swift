@@ -46,14 +46,22 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Connects to the configured database, starting the embedded cluster first when that is the one used.
-    func connect(logger: Logger, maxConnections: Int = 4) async throws -> PostgresClient {
+    ///
+    /// - Parameters:
+    ///   - role: whom to connect as on the embedded cluster (whose roles are set up first, README "Security model");
+    ///     an external database's role is the URL's.
+    ///   - url: a connection string that takes precedence over the configured one (`allot migrate --owner-database-url`).
+    func connect(
+        logger: Logger, maxConnections: Int = 4, role: DatabaseRole = .application, url: String? = nil
+    ) async throws -> PostgresClient {
         let connectionString: String
-        if let configuredURL {
-            connectionString = configuredURL
+        if let external = url ?? configuredURL {
+            connectionString = external
         } else {
             let cluster = try EmbeddedCluster(home: home)
             try await Blocking.run { try cluster.start() }
-            connectionString = cluster.connectionString
+            try await cluster.prepareRoles(logger: logger)
+            connectionString = cluster.connectionString(role: role)
         }
         return PostgresClient(
             configuration: PostgresConfiguration(connectionString: connectionString, maxConnections: maxConnections),
@@ -62,10 +70,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Runs `body` with a connected client and closes the client afterwards, also when `body` throws.
     func withClient<Value>(
-        maxConnections: Int = 4, _ body: (PostgresClient, Logger) async throws -> Value
+        maxConnections: Int = 4, role: DatabaseRole = .application, url: String? = nil,
+        _ body: (PostgresClient, Logger) async throws -> Value
     ) async throws -> Value {
         let logger = makeLogger()
-        let client = try await connect(logger: logger, maxConnections: maxConnections)
+        let client = try await connect(logger: logger, maxConnections: maxConnections, role: role, url: url)
         do {
             let value = try await body(client, logger)
             await client.close()

@@ -22,6 +22,9 @@ struct StatusCommand: AsyncParsableCommand {
             for table in summary.tables {
                 print("  \(table.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(table.rows)")
             }
+            let roles = try await RoleCheck.read(from: client)
+            print("role:       \(roles.role)")
+            for warning in roles.warnings { print("warning: \(warning)") }
         }
     }
 }

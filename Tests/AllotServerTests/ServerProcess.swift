@@ -1,3 +1,4 @@
+import AllotStore
 import AllotTestSupport
 import Foundation
 
@@ -21,7 +22,7 @@ final class ServerProcess: @unchecked Sendable {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--database-url", try TestDatabase.connectionString(database: database), "--port", "0"] + arguments
+        process.arguments = ["serve", "--database-url", try TestDatabase.connectionString(database: database, user: DatabaseRole.application.name), "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["ALLOT_MIGRATIONS"] = ProjectPaths.migrations
         environment["ALLOT_HOME"] = home

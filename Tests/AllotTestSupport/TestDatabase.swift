@@ -73,23 +73,32 @@ public struct TestDatabase: Sendable {
         return try result.get()
     }
 
-    /// Opens a second, independent client on the same database (e.g. to terminate the first one's backends).
-    public func makeClient(maxConnections: Int = 1) -> PostgresClient {
+    /// Opens a second, independent client on the same database (e.g. to terminate the first one's backends), as
+    /// `user` when given, else as the role ``client`` uses.
+    public func makeClient(maxConnections: Int = 1, user: String? = nil) -> PostgresClient {
+        PostgresClient(configuration: configuration(maxConnections: maxConnections, user: user), logger: Self.logger)
+    }
+
+    /// The configuration of ``client``, with another pool size and, when given, another role.
+    public func configuration(maxConnections: Int, user: String? = nil) -> PostgresConfiguration {
         var configuration = configuration
         configuration.maxConnections = maxConnections
-        return PostgresClient(configuration: configuration, logger: Self.logger)
+        if let user { configuration.user = user }
+        return configuration
     }
 }
 
 extension TestDatabase {
-    /// A libpq connection string for database `name` on the test server, for child processes (`allot …`).
-    public static func connectionString(database name: String) throws -> String {
+    /// A libpq connection string for database `name` on the test server, for child processes (`allot …`), as
+    /// `user` when given (else as the server URL's role).
+    public static func connectionString(database name: String, user: String? = nil) throws -> String {
         let server = try serverURL()
         if server.contains("://"), var components = URLComponents(string: server) {
             components.path = "/" + name
+            if let user { components.user = user }
             return components.string ?? server
         }
         // key=value: a later keyword wins.
-        return server + " dbname=" + name
+        return server + " dbname=" + name + (user.map { " user=" + $0 } ?? "")
     }
 }

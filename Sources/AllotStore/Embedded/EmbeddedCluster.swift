@@ -20,7 +20,8 @@ public struct EmbeddedCluster: Sendable {
     let binaries: PostgresBinaries
     let runAsPostgres: Bool
 
-    /// The database and superuser the embedded cluster is created with.
+    /// The database and superuser the embedded cluster is created with. The superuser only sets the roles up
+    /// (``prepareRoles(logger:)``); commands connect as ``DatabaseRole/application``, migrations as the owner.
     public static let databaseName = "allot"
 
     public var dataDirectory: String { root + "/data" }
@@ -35,10 +36,14 @@ public struct EmbeddedCluster: Sendable {
         self.root = try EmbeddedCluster.chooseRoot(home: home, runAsPostgres: runAsPostgres)
     }
 
-    /// A libpq connection string for the cluster's `allot` database over its socket.
-    public var connectionString: String {
-        "host=\(EmbeddedCluster.quote(socketDirectory)) dbname=\(EmbeddedCluster.databaseName) "
-            + "user=\(EmbeddedCluster.databaseName)"
+    /// A libpq connection string for the cluster's `allot` database over its socket, as the application's role.
+    public var connectionString: String { connectionString(user: DatabaseRole.application.name) }
+
+    /// A libpq connection string for the cluster's `allot` database over its socket, as `role`.
+    public func connectionString(role: DatabaseRole) -> String { connectionString(user: role.name) }
+
+    func connectionString(user: String) -> String {
+        "host=\(EmbeddedCluster.quote(socketDirectory)) dbname=\(EmbeddedCluster.databaseName) user=\(EmbeddedCluster.quote(user))"
     }
 
     /// Initialises the cluster if needed and starts it unless it already runs. Idempotent.

@@ -23,7 +23,8 @@ enum FileDigest {
         return hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+    /// Lowercase hex, two digits a byte (also the audit chain's spelling of its hashes).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -20,7 +20,7 @@ import Testing
             let large = try TinyCUR.write(TinyCUR.hourly(400_000, cost: "2.50"))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ProjectPaths.allotExecutable)
-            process.arguments = ["ingest", "--quiet", "--database-url", try TestDatabase.connectionString(database: db.name), large]
+            process.arguments = ["ingest", "--quiet", "--database-url", try TestDatabase.connectionString(database: db.name, user: DatabaseRole.application.name), large]
             try process.run()
             let loading = try await eventually(timeout: .seconds(60)) {
                 try await db.client.query("SELECT count(*) FROM cur_deliveries WHERE status = 'loading'").singleValue(Int.self) == 1

@@ -70,14 +70,37 @@ import Testing
                 ("DELETE FROM invoice_closes", "DELETE of invoice_closes is not allowed"),
             ]
             let before = try await db.client.query("SELECT md5(string_agg(document, '' ORDER BY id)) FROM invoices").singleValue(String.self)
-            for attempt in attempts {
-                let error = await #expect(throws: PostgresError.self) { try await db.client.execute(attempt.sql) }
-                #expect(error?.sqlState == "23000", "\(attempt.sql)")
-                #expect(error?.message.contains(attempt.message) == true, "\(attempt.sql): \(error?.message ?? "no error")")
+            // The triggers hold against the tables' owner; the application's role is refused most of these before
+            // they reach a trigger (DatabaseRoleTests).
+            try await db.withOwnerClient { owner in
+                for attempt in attempts {
+                    let error = await #expect(throws: PostgresError.self) { try await owner.execute(attempt.sql) }
+                    #expect(error?.sqlState == "23000", "\(attempt.sql)")
+                    #expect(error?.message.contains(attempt.message) == true, "\(attempt.sql): \(error?.message ?? "no error")")
+                }
             }
             let after = try await db.client.query("SELECT md5(string_agg(document, '' ORDER BY id)) FROM invoices").singleValue(String.self)
             #expect(before == after)
             #expect(try await db.client.query("SELECT count(*) FROM invoice_lines").singleValue(Int.self) > 0)
+        }
+    }
+
+    /// A session's temporary `invoices` comes first in its search_path; the trigger on the lines must still read the
+    /// real one (migrations/0010) and refuse a line added to a final invoice by the application's role.
+    @Test func aTemporaryTableCannotStandInForTheInvoices() async throws {
+        try await TestDatabase.migrated(maxConnections: 1) { db in
+            try await Scenario.prepare(db)
+            _ = try await Scenario.invoices(db).close(period: Self.june, issuedBy: "tests", issueDate: Self.issueDate)
+            let error = await #expect(throws: PostgresError.self) {
+                try await db.client.withConnection { connection in
+                    try await connection.execute("CREATE TEMPORARY TABLE invoices (id bigint, number text, status text)")
+                    try await connection.execute(
+                        "INSERT INTO invoice_lines (invoice_id, position, bu_id, org_id, account_id, category, amount) "
+                            + "SELECT id, 99, 'web', 'wl-a', '1', 'usage', 1 FROM public.invoices WHERE number = 'ALLOT-2026-000001'")
+                }
+            }
+            #expect(error?.sqlState == "23000")
+            #expect(error?.message.contains("invoice ALLOT-2026-000001 is final and its lines cannot be changed") == true)
         }
     }
 
