@@ -81,9 +81,11 @@ import Testing
     @Test func databaseRefusalsReachUsersWithoutSQL() async throws {
         try await TestDatabase.migrated { database in
             _ = try await database.ingest([try TinyCUR.write(TinyCUR.hourly(2, cost: "1"))])
-            // A rule of the database the reader does not know: the refusal comes from PostgreSQL, mid-load.
-            try await database.client.execute(
-                "ALTER TABLE accounts ADD CONSTRAINT accounts_not_333 CHECK (account_id <> '333333333333')")
+            // A rule of the database the reader does not know (added by its owner): the refusal comes from PostgreSQL,
+            // mid-load.
+            try await database.withOwnerClient { owner in
+                try await owner.execute("ALTER TABLE accounts ADD CONSTRAINT accounts_not_333 CHECK (account_id <> '333333333333')")
+            }
             let before = try await StoreSnapshot.take(database.client)
             let path = try TinyCUR.write(TinyCUR.hourly(3, cost: "2", account: "333333333333"))
             let error = await #expect(throws: IngestError.self) { try await database.ingest([path]) }
