@@ -57,7 +57,7 @@ import Testing
             _ = try await Scenario.invoices(db).close(period: Self.june, issuedBy: "tests", issueDate: Self.issueDate)
             let attempts: [(sql: String, message: String)] = [
                 ("UPDATE invoices SET total = 0 WHERE number = 'ALLOT-2026-000001'",
-                 "invoice ALLOT-2026-000001 is final and cannot be changed; issue an adjustment instead (allot close --adjustments)"),
+                 "invoice ALLOT-2026-000001 is final and cannot be changed; a correction is issued as an adjustment memo"),
                 ("UPDATE invoices SET status = 'draft' WHERE number = 'ALLOT-2026-000001'", "invoice ALLOT-2026-000001 is final and cannot be changed"),
                 ("DELETE FROM invoices WHERE number = 'ALLOT-2026-000002'", "invoice ALLOT-2026-000002 is final and cannot be deleted"),
                 ("UPDATE invoice_lines SET amount = amount + 1", "is final and its lines cannot be changed"),
