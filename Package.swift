@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Every target: a member of a module is visible only where that module is imported (SE-0444), so each file's
+/// imports — and each target's declared dependencies — say what it really uses.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "allot",
     platforms: [.macOS(.v14)],
@@ -45,7 +49,6 @@ let package = Package(
             dependencies: [
                 "CLibPQ",
                 "AllotCore",
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -83,6 +86,7 @@ let package = Package(
             dependencies: [
                 "AllotAPI",
                 "AllotCore",
+                "AllotCUR",
                 "AllotStore",
                 "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -91,7 +95,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,17 +105,16 @@ let package = Package(
             name: "allot",
             dependencies: [
                 "AllotCore",
-                "AllotCUR",
                 "AllotGenerator",
                 "AllotServer",
                 "AllotStore",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -127,7 +130,7 @@ let package = Package(
         .testTarget(name: "AllotCoreTests", dependencies: ["AllotCore"]),
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "AllotCore", "AllotTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Postgres", "AllotCore", "AllotTestSupport"]
         ),
         .testTarget(name: "AllotCURTests", dependencies: ["AllotCUR", "AllotCore", "AllotTestSupport"]),
         .testTarget(name: "AllotGeneratorTests", dependencies: ["AllotGenerator", "AllotCUR", "AllotCore"]),
@@ -145,7 +148,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,3 +159,7 @@ let package = Package(
         ),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

@@ -1,3 +1,5 @@
+import Logging
+
 extension PostgresConnection {
     /// Holds the session advisory lock `key` (`pg_advisory_lock`) while `body` runs, waiting for it if another
     /// session holds it, and releases it (`pg_advisory_unlock`) afterwards, also when `body` throws.

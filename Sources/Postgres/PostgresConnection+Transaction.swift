@@ -1,4 +1,5 @@
 import CLibPQ
+import Logging
 
 extension PostgresConnection {
     /// Runs `body` inside `BEGIN` … `COMMIT`. If `body` throws, the transaction is rolled back and the error

@@ -1,5 +1,6 @@
 import AllotCore
 import AllotStore
+import Foundation
 
 /// The short reconciliation summary printed after an ingest.
 struct IngestReport {

@@ -1,6 +1,7 @@
 import AllotCore
 import AllotStore
 import ArgumentParser
+import Foundation
 
 /// `allot ledger --period YYYY-MM [--bu BU] [--by account|product|category] [--format table|csv|json]`.
 struct LedgerCommand: AsyncParsableCommand {

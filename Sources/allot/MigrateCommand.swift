@@ -1,5 +1,7 @@
 import AllotStore
 import ArgumentParser
+import Foundation
+import Postgres
 
 /// `allot migrate [--status]`.
 struct MigrateCommand: AsyncParsableCommand {

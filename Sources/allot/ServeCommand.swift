@@ -4,8 +4,11 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
+import NIOCore
+import Postgres
 import Prometheus
 import ServiceLifecycle
+import UnixSignals
 
 /// `allot serve`: the HTTP API (schemas/openapi.yaml, docs/api.md).
 struct ServeCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import AllotStore
 import ArgumentParser
+import Foundation
 
 /// `allot status`: which database, its schema state, and what it holds.
 struct StatusCommand: AsyncParsableCommand {

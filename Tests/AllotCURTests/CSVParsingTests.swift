@@ -1,4 +1,5 @@
 import AllotCore
+import Foundation
 import Testing
 
 @testable import AllotCUR

@@ -1,5 +1,6 @@
 import AllotCore
 import AllotGenerator
+import Foundation
 import Testing
 
 /// Scenario errors name the offending path.

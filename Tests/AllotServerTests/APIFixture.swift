@@ -9,6 +9,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import NIOFoundationEssentialsCompat
 import Postgres
 
 /// A migrated database with a business-unit tree and a token of every role, and the application built on it.

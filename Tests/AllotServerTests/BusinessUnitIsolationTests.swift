@@ -3,6 +3,7 @@ import AllotCore
 import AllotServer
 import AllotStore
 import AllotTestSupport
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import OpenAPIRuntime
 import Testing
 
 /// `GET /v1/config`, `POST /v1/config`, `GET /v1/config/versions`.

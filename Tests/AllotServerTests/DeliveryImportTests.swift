@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOFoundationEssentialsCompat
 import Testing
 
 /// `POST /v1/deliveries` with `{"path": …}` under the import root: what is inside is ingested, what leads

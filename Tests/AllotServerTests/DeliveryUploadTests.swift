@@ -1,4 +1,5 @@
 import AllotAPI
+import AllotCore
 import AllotServer
 import AllotStore
 import AllotTestSupport
@@ -7,6 +8,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOFoundationEssentialsCompat
 import Postgres
 import Testing
 

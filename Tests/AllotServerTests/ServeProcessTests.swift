@@ -1,8 +1,10 @@
+import AllotCore
 import AllotStore
 import AllotTestSupport
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Postgres
 import Testing
 

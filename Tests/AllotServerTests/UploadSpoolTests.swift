@@ -1,5 +1,6 @@
 import AllotTestSupport
 import Foundation
+import HTTPTypes
 import OpenAPIRuntime
 import Testing
 

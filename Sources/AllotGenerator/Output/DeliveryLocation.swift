@@ -1,4 +1,5 @@
 import AllotCore
+import Foundation
 
 /// Where one delivery's files go, in the real layout of its format (`reference/aws-billing-rules.md` §2):
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a Reserved Instance or Savings Plan is paid: all upfront, partly upfront, or monthly.
 ///
 /// The generator splits a commitment's effective hourly cost accordingly

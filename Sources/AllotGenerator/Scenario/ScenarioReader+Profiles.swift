@@ -1,4 +1,5 @@
 import AllotCore
+import Yams
 
 extension ScenarioReader {
     /// `profiles.<name>: {diurnal, weekendPercent, ec2: […], services: […]}`.

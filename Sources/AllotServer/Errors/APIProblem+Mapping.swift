@@ -1,6 +1,7 @@
-import AllotCUR
 import AllotCore
+import AllotCUR
 import AllotStore
+import Foundation
 import HTTPTypes
 import Hummingbird
 import OpenAPIRuntime

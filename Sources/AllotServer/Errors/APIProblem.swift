@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// An error answered to the client as `application/problem+json` (RFC 9457).
 ///

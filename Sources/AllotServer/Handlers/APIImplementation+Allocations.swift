@@ -1,6 +1,7 @@
 import AllotAPI
 import AllotCore
 import AllotStore
+import Hummingbird
 
 /// `POST /v1/allocations`, `GET /v1/allocations`, `GET /v1/allocations/{id}`: allocation runs, through the same
 /// ``AllocationRunner`` as `allot allocate`.

@@ -1,6 +1,8 @@
 import AllotAPI
 import AllotCore
 import AllotStore
+import HTTPTypes
+import Hummingbird
 
 /// `POST /v1/periods/{period}/close`, `GET /v1/adjustments`: closing a period and the memos after a restatement,
 /// through the same ``Invoices`` calls as `allot close` and `allot adjustments`.

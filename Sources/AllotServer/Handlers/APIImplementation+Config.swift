@@ -2,6 +2,7 @@ import AllotAPI
 import AllotCore
 import AllotStore
 import Foundation
+import NIOCore
 import OpenAPIRuntime
 
 /// `GET /v1/config`, `POST /v1/config`, `GET /v1/config/versions`: the versioned rule sets, through the same

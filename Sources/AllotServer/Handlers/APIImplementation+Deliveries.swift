@@ -2,6 +2,8 @@ import AllotAPI
 import AllotCore
 import AllotStore
 import Foundation
+import HTTPTypes
+import Hummingbird
 import OpenAPIRuntime
 
 /// `POST /v1/deliveries`, `GET /v1/deliveries`, `GET /v1/deliveries/{id}`, `GET /v1/ingests/{id}`.

@@ -2,6 +2,7 @@ import AllotAPI
 import AllotCore
 import AllotStore
 import Foundation
+import HTTPTypes
 
 /// Deliveries and ingests as the OpenAPI document spells them.
 extension APIImplementation {

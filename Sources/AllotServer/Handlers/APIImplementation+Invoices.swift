@@ -1,6 +1,8 @@
 import AllotAPI
 import AllotCore
 import AllotStore
+import Foundation
+import HTTPTypes
 import NIOCore
 import OpenAPIRuntime
 

@@ -1,6 +1,8 @@
 import AllotAPI
 import AllotStore
+import Logging
 import OpenAPIRuntime
+import Postgres
 
 /// `/healthz`, `/readyz`, `/metrics`: no token needed.
 extension APIImplementation {

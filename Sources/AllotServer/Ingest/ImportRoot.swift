@@ -1,6 +1,7 @@
 import AllotCUR
 import AllotStore
 import Foundation
+import HTTPTypes
 
 #if canImport(Glibc)
 import Glibc

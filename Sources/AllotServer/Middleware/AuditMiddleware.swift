@@ -1,5 +1,6 @@
 import AllotStore
 import Hummingbird
+import Logging
 
 /// Writes every state-changing request (any method but GET, HEAD and OPTIONS) of an authenticated caller to the
 /// audit log once it is answered, whatever its path and whether it succeeded, was refused (403) or matched no

@@ -1,5 +1,6 @@
 import AllotStore
 import Hummingbird
+import Logging
 
 /// Deny by default, on the route the router matched (``AppRequestContext/route``):
 /// - a route of the operations group (`/healthz`, `/readyz`, `/metrics`) needs no token;

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Reads JSON and YAML bodies (configuration documents, import requests) into memory, up to

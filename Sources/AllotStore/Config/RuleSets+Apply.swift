@@ -1,5 +1,6 @@
 import AllotCore
 import Crypto
+import Logging
 import Postgres
 
 extension RuleSets {

@@ -1,4 +1,5 @@
 import AllotCore
+import Foundation
 import Postgres
 
 /// The partitions of `line_items`: one table per organization, one per (organization, billing period)

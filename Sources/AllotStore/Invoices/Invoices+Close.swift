@@ -1,4 +1,5 @@
 import AllotCore
+import Logging
 import Postgres
 
 extension Invoices {

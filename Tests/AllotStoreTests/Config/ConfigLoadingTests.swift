@@ -1,5 +1,6 @@
 import AllotCore
 import AllotStore
+import Foundation
 import Testing
 
 /// Loading `allot.yaml`: the documentation's example, and a table of broken documents with their exact issues.

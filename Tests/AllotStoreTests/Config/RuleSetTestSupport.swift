@@ -1,6 +1,7 @@
 import AllotCore
 import AllotStore
 import AllotTestSupport
+import Foundation
 import Postgres
 import Testing
 

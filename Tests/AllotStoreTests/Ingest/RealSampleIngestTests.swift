@@ -2,6 +2,7 @@ import AllotCore
 import AllotStore
 import AllotTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// The real public CUR samples of `../shared/reference-data`, ingested end to end. Expected totals were
