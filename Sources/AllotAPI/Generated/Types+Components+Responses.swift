@@ -261,34 +261,6 @@ extension Components {
                 self.body = body
             }
         }
-        package struct NotAcceptable: Sendable, Hashable {
-            /// - Remark: Generated from `#/components/responses/NotAcceptable/content`.
-            @frozen package enum Body: Sendable, Hashable {
-                /// - Remark: Generated from `#/components/responses/NotAcceptable/content/application\/problem+json`.
-                case applicationProblemJson(Components.Schemas.Problem)
-                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                ///
-                /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                /// - SeeAlso: `.applicationProblemJson`.
-                package var applicationProblemJson: Components.Schemas.Problem {
-                    get throws {
-                        switch self {
-                        case let .applicationProblemJson(body):
-                            return body
-                        }
-                    }
-                }
-            }
-            /// Received HTTP response body
-            package var body: Components.Responses.NotAcceptable.Body
-            /// Creates a new `NotAcceptable`.
-            ///
-            /// - Parameters:
-            ///   - body: Received HTTP response body
-            package init(body: Components.Responses.NotAcceptable.Body) {
-                self.body = body
-            }
-        }
         package struct TooLarge: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/TooLarge/content`.
             @frozen package enum Body: Sendable, Hashable {

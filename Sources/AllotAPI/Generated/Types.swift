@@ -165,18 +165,6 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/invoices`.
     /// - Remark: Generated from `#/paths//v1/invoices/get(listInvoices)`.
     func listInvoices(_ input: Operations.ListInvoices.Input) async throws -> Operations.ListInvoices.Output
-    /// One invoice or memo, as JSON, CSV or HTML by the `Accept` header.
-    ///
-    /// `application/json` (the default, also for `*/*` or no `Accept`) is the document of
-    /// `schemas/invoice.schema.json`; `text/csv` has one row per line; `text/html` is a self-contained printable
-    /// page — the renderings of `allot invoice export`. A final document is answered with the bytes stored when
-    /// it was issued (its JSON's SHA-256 is recorded), a draft is rendered from the current run. `Accept` naming
-    /// none of the three answers 406.
-    ///
-    ///
-    /// - Remark: HTTP `GET /v1/invoices/{id}`.
-    /// - Remark: Generated from `#/paths//v1/invoices/{id}/get(getInvoice)`.
-    func getInvoice(_ input: Operations.GetInvoice.Input) async throws -> Operations.GetInvoice.Output
     /// Close a billing period — issue its invoices as final, numbered documents (`allot close`).
     ///
     /// Takes the period's current run and issues one final invoice per invoiced BU, numbered
@@ -507,26 +495,6 @@ extension APIProtocol {
     ) async throws -> Operations.ListInvoices.Output {
         try await listInvoices(Operations.ListInvoices.Input(
             query: query,
-            headers: headers
-        ))
-    }
-    /// One invoice or memo, as JSON, CSV or HTML by the `Accept` header.
-    ///
-    /// `application/json` (the default, also for `*/*` or no `Accept`) is the document of
-    /// `schemas/invoice.schema.json`; `text/csv` has one row per line; `text/html` is a self-contained printable
-    /// page — the renderings of `allot invoice export`. A final document is answered with the bytes stored when
-    /// it was issued (its JSON's SHA-256 is recorded), a draft is rendered from the current run. `Accept` naming
-    /// none of the three answers 406.
-    ///
-    ///
-    /// - Remark: HTTP `GET /v1/invoices/{id}`.
-    /// - Remark: Generated from `#/paths//v1/invoices/{id}/get(getInvoice)`.
-    package func getInvoice(
-        path: Operations.GetInvoice.Input.Path,
-        headers: Operations.GetInvoice.Input.Headers = .init()
-    ) async throws -> Operations.GetInvoice.Output {
-        try await getInvoice(Operations.GetInvoice.Input(
-            path: path,
             headers: headers
         ))
     }

@@ -1,4 +1,6 @@
 import AllotCore
+import AllotStore
+import Postgres
 
 /// The business units a principal may see in a tree: every one for unscoped roles, else the token's units and
 /// their descendants.
@@ -36,5 +38,18 @@ struct BusinessUnitScope: Sendable {
     /// in the nodes' order: the roots a limited principal sees its units as.
     func roots(_ nodes: [BusinessUnitNode]) -> [String] {
         nodes.filter { node in contains(node.id) && !(node.parentId.map(contains) ?? false) }.map(\.id)
+    }
+}
+
+extension BusinessUnitScope {
+    /// The units a caller may see of a period's invoices (or adjustments): by the BU tree of the period's current run;
+    /// nothing for a limited caller when the period has no run.
+    static func invoices(principal: Principal, group: EndpointGroup, period: BillingPeriod, client: PostgresClient) async throws
+        -> BusinessUnitScope
+    {
+        let access = AccessMatrix.access(principal.role, group)
+        guard access == .scoped else { return BusinessUnitScope(principal: principal, access: access, nodes: []) }
+        let run = try await AllocationRun.current(period: period, client)
+        return BusinessUnitScope(principal: principal, access: access, nodes: run?.businessUnits?.nodes ?? [])
     }
 }

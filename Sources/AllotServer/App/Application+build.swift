@@ -12,8 +12,8 @@ import ServiceLifecycle
 public typealias AllotApplication = Application<RouterResponder<AppRequestContext>>
 
 /// Builds the Allot HTTP application: the routes generated from `schemas/openapi.yaml`, served by
-/// ``APIImplementation``, behind the middlewares (outermost first) that observe, answer errors as problems,
-/// audit, authorize, read documents, and send what handlers want verbatim. Every middleware runs after the router
+/// ``APIImplementation``, and the hand-written ``DocumentRoute``, behind the middlewares (outermost first) that
+/// observe, answer errors as problems, audit, authorize, and read JSON and YAML bodies. Every middleware runs after the router
 /// matched the request, and decides by the route it matched (``AppRequestContext/route(_:)``). Every log line goes
 /// through ``RedactingLogHandler``.
 ///
@@ -42,12 +42,12 @@ public func buildApplication(
     let importRoot = try configuration.importRoot.map(ImportRoot.init)
     try FileManager.default.createDirectory(atPath: configuration.spoolDirectory, withIntermediateDirectories: true)
     let ingests = IngestJobs(client: client, metrics: metrics, logger: logger)
-    let finalInvoices = FinalInvoiceCache()
     let api = APIImplementation(
         client: client, configuration: configuration, metrics: metrics, ingests: ingests,
         spool: UploadSpool(directory: configuration.spoolDirectory, maxBytes: configuration.maxUploadBytes),
-        importRoot: importRoot, finalInvoices: finalInvoices, logger: logger)
-    let routes = try GeneratedRoutes(api)
+        importRoot: importRoot, logger: logger)
+    let documents = DocumentRoute(client: client, finalInvoices: FinalInvoiceCache(), logger: logger)
+    let routes = try GeneratedRoutes(api, handWritten: [DocumentRoute.key])
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestObservationMiddleware(metrics: metrics)
@@ -57,11 +57,10 @@ public func buildApplication(
             authenticator: TokenAuthenticator(
                 tokens: APITokens(client: client, logger: logger), cacheTime: configuration.tokenCacheTime))
         DocumentBodyMiddleware(maxBytes: configuration.maxDocumentBytes)
-        IssuedInvoiceMiddleware(cache: finalInvoices)
-        ResponseOverrideMiddleware()
         OpenAPIContextMiddleware()
     }
     routes.register(on: router)
+    documents.register(on: router)
     return Application(
         router: router,
         server: .http1(

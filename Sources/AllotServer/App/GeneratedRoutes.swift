@@ -1,13 +1,14 @@
 import AllotAPI
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 import OpenAPIHummingbird
 import OpenAPIRuntime
 
-/// The operations of the generated code, collected as it registers them and then registered on the router: the
-/// one list of routes there is. Authorization is checked against it at start-up (``RoutePolicy``), and 405
-/// answers are the one place a path is matched outside the router.
+/// The operations of the generated code, collected as it registers them and then registered on the router, and the
+/// hand-written routes next to them (``DocumentRoute``): the one list of routes there is. Authorization is checked
+/// against it at start-up (``RoutePolicy``), and 405 answers are the one place a path is matched outside the router.
 struct GeneratedRoutes: Sendable {
     typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
 
@@ -27,16 +28,20 @@ struct GeneratedRoutes: Sendable {
     }
 
     private let registrations: [Registration]
+    /// Every route served: the generated ones, then the hand-written ones.
+    let keys: [RouteKey]
 
     /// Collects the operations `api` serves.
     ///
+    /// - Parameter handWritten: the routes registered by hand next to the generated ones.
     /// - Throws: ``RouteError`` when a route has no endpoint group in ``RoutePolicy`` or the policy names a route
     ///   that is not served.
-    init(_ api: some APIProtocol) throws {
+    init(_ api: some APIProtocol, handWritten: [RouteKey]) throws {
         let collector = Collector()
         try api.registerHandlers(on: collector)
         registrations = collector.registrations.withLockedValue { $0 }
-        let served = Set(registrations.map { RouteKey($0.method, $0.path) })
+        keys = registrations.map { RouteKey($0.method, $0.path) } + handWritten
+        let served = Set(keys)
         let unruled = served.subtracting(RoutePolicy.groups.keys)
         let unserved = Set(RoutePolicy.groups.keys).subtracting(served)
         guard unruled.isEmpty, unserved.isEmpty else {
@@ -46,13 +51,21 @@ struct GeneratedRoutes: Sendable {
         }
     }
 
-    /// Every route, in the generated code's order.
-    var keys: [RouteKey] { registrations.map { RouteKey($0.method, $0.path) } }
-
-    /// Registers every operation on the router (after its middlewares, so that they wrap every route).
+    /// Registers every generated operation on the router (after its middlewares, so that they wrap every route).
+    ///
+    /// The generated code writes header values as URI components, so `Location: /v1/ingests/…` would go out as
+    /// `%2Fv1%2Fingests%2F…`; each handler's `Location` is decoded back here.
     func register(on router: Router<AppRequestContext>) {
         for registration in registrations {
-            router.register(registration.handler, method: registration.method, path: registration.path)
+            let handler = registration.handler
+            router.register(
+                { request, body, metadata in
+                    var (response, responseBody) = try await handler(request, body, metadata)
+                    if let location = response.headerFields[.location] {
+                        response.headerFields[.location] = location.removingPercentEncoding ?? location
+                    }
+                    return (response, responseBody)
+                }, method: registration.method, path: registration.path)
         }
     }
 
@@ -60,8 +73,8 @@ struct GeneratedRoutes: Sendable {
     /// dropped): the `Allow` of a 405. Empty for a path no route has.
     func methods(path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/")
-        return registrations.filter { registration in
-            let segments = registration.path.split(separator: "/")
+        return keys.filter { route in
+            let segments = route.template.split(separator: "/")
             return segments.count == parts.count
                 && zip(segments, parts).allSatisfy { segment, part in segment.hasPrefix("{") || segment == part }
         }.map(\.method)

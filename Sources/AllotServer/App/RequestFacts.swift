@@ -1,6 +1,4 @@
-import HTTPTypes
 import NIOConcurrencyHelpers
-import NIOCore
 
 /// What middlewares and handlers learn about a request while handling it, shared by reference.
 ///
@@ -10,8 +8,6 @@ public final class RequestFacts: Sendable {
     private struct State: Sendable {
         var principal: Principal?
         var auditParameters: [String: String] = [:]
-        var headers: HTTPFields = [:]
-        var body: (bytes: ByteBuffer, contentType: String)?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -32,28 +28,5 @@ public final class RequestFacts: Sendable {
     /// Adds a parameter for the audit log.
     public func audit(_ key: String, _ value: String) {
         state.withLockedValue { $0.auditParameters[key] = value }
-    }
-
-    /// Response headers to set exactly as given, over what the generated code wrote (which percent-encodes header
-    /// values as URI components, so that `Location: /v1/ingests/…` would come out as `%2Fv1%2Fingests%2F…`).
-    /// ``ResponseOverrideMiddleware`` applies them.
-    public var responseHeaders: HTTPFields {
-        state.withLockedValue { $0.headers }
-    }
-
-    /// Sets a response header verbatim.
-    public func respond(header name: HTTPField.Name, _ value: String) {
-        state.withLockedValue { $0.headers[name] = value }
-    }
-
-    /// A response body to send byte for byte instead of what the generated code encoded: a final invoice's JSON as
-    /// it was issued (its SHA-256 is recorded), which re-encoding would not reproduce exactly.
-    public var responseBody: (bytes: ByteBuffer, contentType: String)? {
-        state.withLockedValue { $0.body }
-    }
-
-    /// Sets the response body verbatim (for a successful answer).
-    public func respond(body bytes: ByteBuffer, contentType: String) {
-        state.withLockedValue { $0.body = (bytes, contentType) }
     }
 }

@@ -46,8 +46,6 @@ extension APIImplementation {
         context.facts.audit("ingest", job.id.uuidString.lowercased())
         guard await job.completion.wait(atMost: configuration.answerWithin) else {
             let location = "/v1/ingests/\(job.id.uuidString.lowercased())"
-            // The generated code writes header values URI-encoded (`%2Fv1%2F…`); the path goes out as it is.
-            context.facts.respond(header: .location, location)
             return .accepted(.init(headers: .init(location: location), body: .json(try Self.schema(job.snapshot))))
         }
         switch job.snapshot.result {

@@ -19,8 +19,6 @@ struct APIImplementation: APIProtocol {
     let ingests: IngestJobs
     let spool: UploadSpool
     let importRoot: ImportRoot?
-    /// Final documents' JSON, read once (``issuedInvoice(number:)``).
-    let finalInvoices: FinalInvoiceCache
     let logger: Logger
 
     /// The context of the request being handled.

@@ -1,13 +1,11 @@
-import AllotAPI
 import AllotCore
 import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// A final document's JSON as issued, with what `GET /v1/invoices/{id}` needs to answer with it: its period and BU
-/// (for the scope check), its file name, and its typed form (the bytes decoded, which checks them against the
-/// OpenAPI document's `InvoiceDocument`).
+/// A final document's JSON as issued (checked against the OpenAPI document's `InvoiceDocument` when it was read), with
+/// what `GET /v1/invoices/{id}` needs to answer with it: its period and BU (for the scope check) and its file name.
 struct IssuedInvoice: Sendable {
     let number: String
     let period: BillingPeriod
@@ -18,7 +16,6 @@ struct IssuedInvoice: Sendable {
     let contentType: String
     /// The JSON exactly as issued (its SHA-256 is recorded).
     let bytes: ByteBuffer
-    let document: Components.Schemas.InvoiceDocument
 
     /// The headers the answer carries besides those of its body.
     var contentDisposition: String { "inline; filename=\"\(fileName)\"" }
