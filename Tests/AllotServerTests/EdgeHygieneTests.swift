@@ -100,8 +100,9 @@ import Testing
     /// lines carry neither the token nor the cookie. The upload is still audited (its task was cancelled).
     @Test func secretsNeverReachTheLog() async throws {
         let lines = Locked<[String]>([])
-        var logger = Logger(label: "allot.capture") { _ in CapturingLogHandler(lines: lines) }
-        logger.logLevel = .trace
+        let logger = Logger(label: "allot.capture") { label in
+            LineLogHandler(label: label, level: .trace) { line in lines.withLock { $0.append(line) } }
+        }
         try await APIFixture.with { fixture, _ in
             let app = try buildApplication(configuration: fixture.configuration, client: fixture.client, logger: logger)
             try await app.test(.live) { client in
@@ -133,23 +134,5 @@ import Testing
             #expect(!redacted.contains(token) && !redacted.contains("a=b") && !redacted.contains("c=d") && !redacted.contains("session=1"), "\(redacted)")
         }
         #expect(RedactingLogHandler.redact("allot_http_requests_total 3") == "allot_http_requests_total 3")
-    }
-}
-
-/// Keeps every log line (message, metadata and error) as text.
-struct CapturingLogHandler: LogHandler {
-    let lines: Locked<[String]>
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        let line = "\(event.level) \(event.message) \(merged) \(event.error.map { String(reflecting: $0) } ?? "")"
-        lines.withLock { $0.append(line) }
     }
 }

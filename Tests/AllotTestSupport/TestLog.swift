@@ -28,30 +28,37 @@ public enum TestLog {
     /// The log handler of ``TestDatabase/logger``.
     static func handler(label: String) -> any LogHandler {
         guard let descriptor else { return SwiftLogNoOpLogHandler() }
-        var handler = FileLogHandler(label: label, descriptor: descriptor)
-        handler.logLevel = .debug
-        return handler
+        return LineLogHandler(label: label, level: .debug) { line in
+            let text = line + "\n"
+            _ = text.utf8CString.withUnsafeBufferPointer { buffer in
+                write(descriptor, buffer.baseAddress, buffer.count - 1)
+            }
+        }
     }
 }
 
-/// One line per event, appended with a single `write`: `time level label: message metadata`.
-struct FileLogHandler: LogHandler {
+/// A log handler that hands each event to `write` as one line of text: `time level label: message metadata error`.
+public struct LineLogHandler: LogHandler {
     let label: String
-    let descriptor: Int32
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
+    let write: @Sendable (String) -> Void
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public init(label: String, level: Logger.Level, write: @escaping @Sendable (String) -> Void) {
+        self.label = label
+        self.logLevel = level
+        self.write = write
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(Date()) \(event.level) \(label): \(event.message) \(fields)\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { buffer in
-            write(descriptor, buffer.baseAddress, buffer.count - 1)
-        }
+        let error = event.error.map { " error=" + String(reflecting: $0) } ?? ""
+        write("\(Date()) \(event.level) \(label): \(event.message) \(fields)\(error)")
     }
 }
