@@ -36,6 +36,8 @@ extension DeliveryIngest {
                 try await transaction.execute("DELETE FROM account_memberships WHERE delivery_id = $1", [previous.id])
             }
             try await Self.recordAccounts(stream.totals, organization: organization.id, delivery: deliveryId, on: transaction)
+            try await CommitmentInventory.refresh(
+                delivery: deliveryId, organization: organization.id, period: period, superseding: previous?.id, on: transaction)
             let totals = stream.totals.all
             try await transaction.execute(
                 """

@@ -28,7 +28,7 @@ import Testing
         return (directory, try CURGenerator(scenario: try preset.scenario(), options: options).generate())
     }
 
-    private static func ingestAll(_ db: TestDatabase, _ run: Result<(directory: String, summary: GenerationSummary), any Error>)
+    static func ingestAll(_ db: TestDatabase, _ run: Result<(directory: String, summary: GenerationSummary), any Error>)
         async throws -> GenerationSummary
     {
         let (directory, summary) = try run.get()

@@ -28,10 +28,15 @@ struct TinyCUR {
 
     /// Writes the rows as CSV into a new temporary directory; returns the file's path.
     static func write(_ rows: [Row], name: String = "cur.csv") throws -> String {
+        try write(text: text(rows), name: name)
+    }
+
+    /// Writes CSV text into a new temporary directory; returns the file's path.
+    static func write(text: String, name: String = "cur.csv") throws -> String {
         let directory = NSTemporaryDirectory() + "allot-tiny-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + name
-        try text(rows).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
