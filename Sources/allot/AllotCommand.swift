@@ -25,6 +25,7 @@ struct AllotCommand: AsyncParsableCommand {
             InvoiceCommand.self,
             CloseCommand.self,
             AdjustmentsCommand.self,
+            CommitmentsCommand.self,
             ReconcileCommand.self,
             GenerateCommand.self,
             ServeCommand.self,
