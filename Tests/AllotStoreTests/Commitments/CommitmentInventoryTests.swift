@@ -117,6 +117,24 @@ import Testing
         }
     }
 
+    /// The same deliveries written with CUR 2.0's column names (`reservation_*`, `savings_plan_*`, `pricing_*`) give the
+    /// same inventory, field for field, as the legacy ones.
+    @Test func cur2ColumnNamesGiveTheSameInventory() async throws {
+        func inventory(_ format: DeliveryFormat) async throws -> [CommitmentRecord] {
+            let directory = NSTemporaryDirectory() + "allot-generated-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let options = GeneratorOptions(output: directory, format: format, seed: nil, restated: false, rowsPerFile: 1_000_000)
+            let run = Result { (directory: directory, summary: try CURGenerator(scenario: try ScenarioPreset.small.scenario(), options: options).generate()) }
+            return try await TestDatabase.migrated { db in
+                _ = try await GeneratedDeliveryTests.ingestAll(db, run)
+                return try await CommitmentInventory(client: db.client).list()
+            }
+        }
+        let legacy = try await inventory(.legacyCSV)
+        #expect(legacy.count == 5)
+        #expect(try await inventory(.cur2CSV) == legacy)
+    }
+
     /// A corrected delivery of the same (organization, period) replaces what the first one said: a commitment only
     /// the first named disappears, one only the second names appears, and one both name keeps the second's fields.
     @Test func supersedingDeliveryReplacesItsContribution() async throws {
