@@ -61,7 +61,7 @@ final class SlowClientGuard: ChannelDuplexHandler, RemovableChannelHandler {
             headDeadline = nil
             readingBody = true
             bytesThisWindow = 0
-            waitedThisWindow = waitingForData
+            waitedThisWindow = false
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
             rateCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: window, delay: window) { [self] _ in
                 checkRate(loopBound.value)

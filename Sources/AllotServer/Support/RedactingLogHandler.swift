@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// A log handler that takes secrets out of every line before the handler it wraps writes it: API tokens
@@ -38,16 +39,26 @@ public struct RedactingLogHandler: LogHandler {
 
     /// `text` with every secret replaced by `[redacted]`.
     public static func redact(_ text: String) -> String {
-        guard text.contains(token) || text.contains(secretHeader) else { return text }
+        // Every request logs a line with several values: a plain substring search rules out almost all of them
+        // before any regular expression runs.
+        guard mayHoldSecret(text) else { return text }
         // Headers first: a token inside one goes with its value.
         let text = text.replacing(secretHeader) { match in "\(match.output.1)\(match.output.2)[redacted]" }
         return text.replacing(token, with: "allot_[redacted]")
     }
 
+    /// Whether `text` names a token or a secret header at all.
+    private static func mayHoldSecret(_ text: String) -> Bool {
+        text.contains("allot_") || text.range(of: "authorization", options: .caseInsensitive) != nil
+            || text.range(of: "cookie", options: .caseInsensitive) != nil
+    }
+
     static func redact(_ value: Logger.Metadata.Value) -> Logger.Metadata.Value {
         switch value {
         case .string(let text): .string(redact(text))
-        case .stringConvertible(let value): .string(redact(value.description))
+        case .stringConvertible(let convertible):
+            // Kept as it is (no string built to replace it) unless it holds a secret.
+            mayHoldSecret(convertible.description) ? .string(redact(convertible.description)) : value
         case .array(let values): .array(values.map(redact))
         case .dictionary(let values): .dictionary(values.mapValues(redact))
         }
